@@ -1,0 +1,28 @@
+package dev.hpo.strategy;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.space.SearchSpace;
+
+/**
+ * One strategy the service offers, by name: its documented settings, and a factory that validates them.
+ */
+public interface StrategySpec {
+
+    /** The API name, e.g. {@code random}. */
+    String name();
+
+    /** One line on what it does, for the API and the docs. */
+    String description();
+
+    /** Each setting it accepts, with its default. */
+    List<SettingSpec> settings();
+
+    /**
+     * Builds the strategy for a study. Throws {@link InvalidStrategyException} for an unknown setting, a bad
+     * value, or a space or objective count it cannot handle.
+     */
+    SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives, Budget budget);
+}

@@ -1,0 +1,32 @@
+package dev.hpo.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every application context started in the tests its own fresh database from {@link TestDatabase},
+ * unless the test configured {@code spring.datasource.url} itself (e.g. to restart on the same database).
+ * Registered in {@code META-INF/spring.factories} of the test resources.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        if (url != null && !url.isBlank()) {
+            return;
+        }
+        TestDatabase.Target target = TestDatabase.newDatabase();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", target.url());
+        if (target.username() != null) {
+            properties.put("spring.datasource.username", target.username());
+        }
+        properties.put("spring.datasource.password", target.password() == null ? "" : target.password());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+    }
+}
