@@ -6,7 +6,7 @@ package dev.hpo.space;
  *
  * <p>Values produced for a parameter are {@link Double}, {@link Long}, {@link String} or {@link Boolean}.
  */
-public sealed interface Parameter permits UniformRange, IntegerRange, LogUniformRange, DiscreteValues, ParameterSet {
+public sealed interface Parameter permits NumericRange, DiscreteValues, ParameterSet {
 
     /** The parameter's name, e.g. {@code General/lr}; for a {@link ParameterSet} the name of the choice it makes. */
     String name();

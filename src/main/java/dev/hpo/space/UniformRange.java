@@ -7,5 +7,30 @@ package dev.hpo.space;
  *
  * @param step null for a continuous range
  */
-public record UniformRange(String name, double min, double max, Double step, boolean includeMax) implements Parameter {
+public record UniformRange(String name, double min, double max, Double step, boolean includeMax) implements NumericRange {
+
+    @Override
+    public double low() {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    @Override
+    public double high() {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    @Override
+    public Object valueAt(double coordinate) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    @Override
+    public double coordinateOf(Object value) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    @Override
+    public double resolution() {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
 }
