@@ -1,0 +1,24 @@
+package dev.hpo.backend;
+
+import java.util.UUID;
+
+/**
+ * Runs a study's experiments somewhere. The study loop calls {@link #launch} after the transaction that created
+ * the experiment has committed, and {@link #abort} after the one that ended it (limit, stop, pruning).
+ * Implementations report progress through the same experiment service the HTTP workers use, so every backend
+ * behaves alike for the loop.
+ */
+public interface ExperimentBackend {
+
+    /** The API name chosen per study: {@code queue} or {@code process}. */
+    String name();
+
+    /** Whether this service instance may run it (the process backend is an operator's choice). */
+    boolean enabled();
+
+    /** Starts running a QUEUED experiment; must not block the caller for long. */
+    void launch(LaunchRequest request);
+
+    /** Stops a running experiment that was already ended in the database; idempotent. */
+    void abort(UUID experimentId);
+}
