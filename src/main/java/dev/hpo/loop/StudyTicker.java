@@ -1,9 +1,11 @@
 package dev.hpo.loop;
 
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +14,8 @@ import dev.hpo.backend.BackendRegistry;
 import dev.hpo.backend.ExperimentBackend;
 import dev.hpo.backend.LaunchRequest;
 import dev.hpo.loop.webhook.WebhookDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs a {@link StudyTick} in its own transaction, then does what must wait for the commit: hands new
@@ -28,10 +32,16 @@ class StudyTicker {
     private final BackendRegistry backends;
     private final WebhookDelivery webhooks;
     private final StudyModels models;
+    private final Timer tickTimer;
 
     StudyTicker(StudyTick tick, PlatformTransactionManager transactionManager, BackendRegistry backends,
-                WebhookDelivery webhooks, StudyModels models) {
+                WebhookDelivery webhooks, StudyModels models, ObjectProvider<MeterRegistry> meters) {
         this.tick = tick;
+        MeterRegistry registry = meters.getIfAvailable();
+        this.tickTimer = registry == null ? null : Timer.builder("hpo.loop.tick")
+                .description("Duration of one study tick transaction (driven ticks only)")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.transaction = new TransactionTemplate(transactionManager);
         this.backends = backends;
         this.webhooks = webhooks;
@@ -41,6 +51,7 @@ class StudyTicker {
     /** Ticks the study; never throws (a failed tick is logged and retried on the next one). */
     TickResult tick(UUID studyId) {
         TickResult result;
+        long started = System.nanoTime();
         try {
             result = transaction.execute(status -> tick.run(studyId));
         } catch (RuntimeException e) {
@@ -51,6 +62,9 @@ class StudyTicker {
         }
         if (result == null || !result.driven()) {
             return TickResult.notDriven();
+        }
+        if (tickTimer != null) {
+            tickTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         ExperimentBackend backend = backends.find(result.backend()).orElse(null);
         if (backend == null && (!result.launches().isEmpty() || !result.aborts().isEmpty())) {
