@@ -32,7 +32,8 @@ import dev.hpo.strategy.testing.SequentialRun;
  * <p>Checked: same seed and history give the same suggestions; every point is held by the space and has a
  * budget within the study's; a run restarted before every suggestion (fresh instance, state through JSON) equals
  * an uninterrupted one; no point repeats unless {@link #allowsRepeats()}; failed, pruned and pending experiments
- * in the history are handled; an unknown setting is rejected; the points are not all the same; and a sequential
+ * in the history are handled; an unknown setting is rejected; the points are not all the same and (unless
+ * {@link #searchesForGoodPoints()} is false) reach the good region of a smooth function; and a sequential
  * run never answers {@link Suggestion.Wait} while nothing is pending.
  */
 public abstract class StrategyContractTest {
@@ -63,6 +64,14 @@ public abstract class StrategyContractTest {
     /** True for a strategy that may suggest a point again with the same budget (say why in the override). */
     protected boolean allowsRepeats() {
         return false;
+    }
+
+    /**
+     * False for a strategy that ignores results by design (grid order), which skips
+     * {@link #findsTheGoodRegionOfASmoothFunction}.
+     */
+    protected boolean searchesForGoodPoints() {
+        return true;
     }
 
     /** Suggestions in each sequential run. */
@@ -170,6 +179,30 @@ public abstract class StrategyContractTest {
         Set<String> distinct = new HashSet<>();
         result.points().forEach(point -> distinct.add(space().canonicalKey(point.parameters())));
         assertThat(distinct).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void findsTheGoodRegionOfASmoothFunction() {
+        if (!searchesForGoodPoints()) {
+            return;
+        }
+        // x^2 + y^2 over [-5, 5]^2: 60 uniform draws all miss the disc of radius 2 with probability 3e-4, so any
+        // strategy that explores at least as well as random search passes, whatever its seed.
+        SearchSpace square = new SearchSpace(List.of(
+                new UniformRange("x", -5.0, 5.0, null, true), new UniformRange("y", -5.0, 5.0, null, true)));
+        SequentialRun run = new SequentialRun(spec(), settings(), square, budget())
+                .objectives(SequentialRun.MINIMIZE_LOSS).function(point -> new double[] {sphere(point)});
+
+        SequentialRun.Result result = run.run(29, 60);
+
+        double best = result.points().stream().mapToDouble(point -> sphere(point.parameters())).min().orElseThrow();
+        assertThat(best).isLessThan(4.0);
+    }
+
+    private static double sphere(Map<String, Object> point) {
+        double x = ((Number) point.get("x")).doubleValue();
+        double y = ((Number) point.get("y")).doubleValue();
+        return x * x + y * y;
     }
 
     @Test

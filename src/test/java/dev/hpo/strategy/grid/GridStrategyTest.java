@@ -39,6 +39,12 @@ class GridStrategyTest extends StrategyContractTest {
         return new GridStrategySpec();
     }
 
+    /** Grid order ignores results: its first 60 points of a 101 x 101 grid all share the first coordinate. */
+    @Override
+    protected boolean searchesForGoodPoints() {
+        return false;
+    }
+
     @Test
     void enumeratesTheGridInOrderThenIsExhausted() {
         SequentialRun.Result result = new SequentialRun(spec(), Map.of(), SIX_POINTS, NO_LIMITS).run(1, 10);
