@@ -53,12 +53,14 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     /**
      * Extends the worker lease of a RUNNING experiment without touching its version (so a heartbeat never
      * collides with another write of the same row); 0 when it is not RUNNING. The row lock it takes
-     * serializes it with an abort in progress.
+     * serializes it with an abort in progress. A null {@code workerId} matches any worker.
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = "update experiment set worker_lease_expires_at = :expiresAt where id = :id and status = 'RUNNING'",
+    @Query(value = """
+            update experiment set worker_lease_expires_at = :expiresAt
+            where id = :id and status = 'RUNNING' and (cast(:workerId as text) is null or worker_id = :workerId)""",
             nativeQuery = true)
-    int renewLease(@Param("id") UUID id, @Param("expiresAt") Instant expiresAt);
+    int renewLease(@Param("id") UUID id, @Param("workerId") String workerId, @Param("expiresAt") Instant expiresAt);
 
     /** RUNNING experiments whose worker lease ran out before {@code now} (the loop marks them worker_lost). */
     @Query("select e from Experiment e where e.status = dev.hpo.experiment.ExperimentStatus.RUNNING"

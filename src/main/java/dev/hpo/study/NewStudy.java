@@ -5,18 +5,17 @@ import java.util.Map;
 
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.objective.Objective;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything a study is created with, already validated.
  *
- * @param space         the parameter list exactly as the API took it (the space codec reads it back)
+ * @param space         the parameter list in the codec's JSON form ({@code SpaceCodec.toJson})
  * @param earlyStopping null for none
  * @param executionQueue the queue its experiments wait in (queue backend), or null
  * @param saveTopKOnly  archive all but the best k experiments, or null
  * @param spawnProject  project the experiments are created in, or null for the base experiment's
  */
-public record NewStudy(String name, BaseExperimentId baseExperimentId, JsonNode space, List<Objective> objectives,
+public record NewStudy(String name, BaseExperimentId baseExperimentId, List<Map<String, Object>> space, List<Objective> objectives,
                        String strategyName, Map<String, Object> strategySettings, long seed,
                        EarlyStopping earlyStopping, String backend, String executionQueue, StudyLimits limits,
                        Integer saveTopKOnly, String spawnProject, double reportPeriodMinutes) {

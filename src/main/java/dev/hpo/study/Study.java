@@ -41,7 +41,7 @@ public class Study extends AssignedIdEntity {
     @Column(name = "base_experiment_id")
     private UUID baseExperimentId;
     @JdbcTypeCode(SqlTypes.JSON)
-    private JsonNode space;
+    private List<Map<String, Object>> space;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<Map<String, String>> objectives;
     @Column(name = "strategy_name")
@@ -294,8 +294,8 @@ public class Study extends AssignedIdEntity {
     public StudyId id() { return new StudyId(id); }
     public String name() { return name; }
     public BaseExperimentId baseExperimentId() { return new BaseExperimentId(baseExperimentId); }
-    /** The parameter list as the API took it; read it with the space codec. */
-    public JsonNode space() { return space; }
+    /** The parameter list in the API's JSON form ({@code SpaceCodec.toJson}); read it with {@code SpaceCodec.fromJson}. */
+    public List<Map<String, Object>> space() { return space; }
     public String strategyName() { return strategyName; }
     public Map<String, Object> strategySettings() { return Collections.unmodifiableMap(strategySettings); }
     /** The strategy's saved state, empty before the first suggestion. */

@@ -22,7 +22,6 @@ import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyRepository;
 import dev.hpo.study.StudyStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
 class PersistenceIT {
@@ -38,7 +37,7 @@ class PersistenceIT {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         BaseExperiment base = bases.save(new BaseExperiment(BaseExperimentId.random(), "train", "demo",
                 Map.of("General/lr", 0.1, "epochs", 3), List.of("python3", "t.py"), null, Map.of("A", "b"), now));
-        var space = JsonMapper.builder().build().readTree("[{\"type\":\"uniform\",\"name\":\"x\",\"min\":0,\"max\":1}]");
+        List<Map<String, Object>> space = List.of(Map.of("type", "uniform", "name", "x", "min", 0, "max", 1));
         NewStudy definition = new NewStudy("s", base.id(), space,
                 List.of(new Objective("validation", "loss", Sign.MIN_GLOBAL)), "random", Map.of("a", 1), 42L,
                 new EarlyStopping("median", Map.of("startupTrials", 5)), "queue", "default",
@@ -57,7 +56,7 @@ class PersistenceIT {
         Study loaded = studies.findById(studyId.value()).orElseThrow();
         assertThat(loaded.status()).isEqualTo(StudyStatus.RUNNING);
         assertThat(loaded.objectives()).containsExactly(new Objective("validation", "loss", Sign.MIN_GLOBAL));
-        assertThat(loaded.space().get(0).get("name").asString()).isEqualTo("x");
+        assertThat(loaded.space().get(0)).containsEntry("name", "x");
         assertThat(loaded.earlyStopping().settings()).containsEntry("startupTrials", 5);
         assertThat(loaded.strategyState()).containsEntry("k", List.of(1, 2));
         assertThat(loaded.deadline()).isEqualTo(now.plusSeconds(3600));
