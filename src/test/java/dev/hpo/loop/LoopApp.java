@@ -40,9 +40,9 @@ public final class LoopApp implements AutoCloseable {
             all.add("spring.datasource.username=" + database.username());
         }
         all.addAll(List.of(properties));
+        // as command-line arguments, which win over application.yml (default properties would not)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HpoApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run();
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
         return new LoopApp(context);
     }
 

@@ -19,7 +19,7 @@ class RestartIT {
         TestDatabase.Target database = TestDatabase.newDatabase();
         String study;
         // given a study half-way through on a first service
-        try (LoopApp first = LoopApp.start(database)) {
+        try (LoopApp first = LoopApp.start(database, "hpo.worker.lease-timeout=2s")) {
             String base = first.http.createBaseExperiment("restart");
             Map<String, Object> definition = Studies.quadratic(base, "q-restart", "random", 11);
             definition.put("maxConcurrentExperiments", 3);
