@@ -24,8 +24,8 @@ import dev.hpo.strategy.TrialState;
  *       everything"), so suggestions made while they run move away from them. Without it they are ignored.</li>
  *   <li>Failed trials, and completed ones without a finite objective value, are left out of the model.</li>
  * </ul>
- * The good group has {@link TpeOptions#goodCount} of all ranked trials (pending ones counted, as Optuna does), but
- * never a trial whose result is unknown. Both groups keep creation order for the age weights.
+ * The good group has {@link TpeOptions#goodCount} of the ranked trials with a result (pending ones not counted, as
+ * in Optuna), never a trial whose result is unknown. Both groups keep creation order for the age weights.
  */
 final class HistorySplit {
 
@@ -57,7 +57,11 @@ final class HistorySplit {
         List<Ranked> order = new ArrayList<>(ranked);
         order.sort(Comparator.comparingInt(Ranked::group).thenComparingDouble(Ranked::progress)
                 .thenComparingDouble(Ranked::loss).thenComparingInt(Ranked::number));
-        int goodCount = options.goodCount(ranked.size());
+        int pending = 0;
+        for (Ranked entry : ranked) {
+            pending += entry.group() == Ranked.PENDING ? 1 : 0;
+        }
+        int goodCount = options.goodCount(ranked.size() - pending);
         Set<Integer> good = new HashSet<>();
         for (int r = 0; r < goodCount && r < order.size() && order.get(r).group() < Ranked.UNKNOWN; r++) {
             good.add(order.get(r).number());
@@ -103,7 +107,7 @@ final class HistorySplit {
             return new Ranked(Ranked.UNKNOWN, 0, 0, trial.number(), trial.parameters());
         }
         if (trial.state() == TrialState.PENDING && constantLiar) {
-            return new Ranked(Ranked.UNKNOWN, 0, 0, trial.number(), trial.parameters());
+            return new Ranked(Ranked.PENDING, 0, 0, trial.number(), trial.parameters());
         }
         return null;
     }
@@ -113,5 +117,6 @@ final class HistorySplit {
         static final int COMPLETED = 0;
         static final int PRUNED = 1;
         static final int UNKNOWN = 2;
+        static final int PENDING = 3;
     }
 }

@@ -148,6 +148,11 @@ final class NumericDimension implements Dimension {
     }
 
     @Override
+    public double logBandwidthTilt(int k) {
+        return step > 0 ? 0 : Math.log(sigmas[k]);
+    }
+
+    @Override
     public double sample(int k, UniformRandomProvider random) {
         double sigma = sigmas[k];
         double z = NormalMath.truncatedSample((low - mus[k]) / sigma, (high - mus[k]) / sigma, random.nextDouble());

@@ -32,7 +32,7 @@ final class ParetoSplit {
                 completed.add(trial);
                 losses.add(loss);
                 ranked++;
-            } else if (trial.state() == TrialState.PRUNED || (constantLiar && trial.state() == TrialState.PENDING)) {
+            } else if (trial.state() == TrialState.PRUNED) {
                 ranked++;
             }
         }

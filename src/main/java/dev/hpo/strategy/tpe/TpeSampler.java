@@ -134,8 +134,8 @@ public final class TpeSampler {
         ParzenEstimator below = ParzenEstimator.fit(variables, rows(good, variables), options, multivariate);
         ParzenEstimator above = ParzenEstimator.fit(variables, rows(bad, variables), options, multivariate);
         double[][] candidates = below.sample(options.candidates(), random);
-        double[] logBelow = below.logDensity(candidates);
-        double[] logAbove = above.logDensity(candidates);
+        double[] logBelow = below.logScore(candidates);
+        double[] logAbove = above.logScore(candidates);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < candidates.length; s++) {

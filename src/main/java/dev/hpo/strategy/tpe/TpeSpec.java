@@ -2,8 +2,6 @@ package dev.hpo.strategy.tpe;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.space.SearchSpace;
@@ -11,6 +9,7 @@ import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategySpec;
 
 /**
@@ -63,59 +62,14 @@ public final class TpeSpec implements StrategySpec {
 
     /** Validates {@code settings} (null means all defaults); throws {@link InvalidStrategyException} naming the key. */
     public static TpeSettings parse(Map<String, Object> settings) {
-        Map<String, Object> given = settings == null ? Map.of() : settings;
-        Set<String> known = new TreeSet<>();
-        SETTINGS.forEach(spec -> known.add(spec.name()));
-        for (String key : given.keySet()) {
-            if (!known.contains(key)) {
-                throw new InvalidStrategyException("unknown setting '" + key + "' for strategy tpe; known: " + known);
-            }
-        }
-        TpeOptions defaults = TpeOptions.DEFAULTS;
+        Settings given = Settings.validate("strategy 'tpe'", settings, SETTINGS);
         TpeOptions model = new TpeOptions(
-                integer(given, "candidates", defaults.candidates()),
-                number(given, "gamma", defaults.gamma()),
-                integer(given, "maxGoodTrials", defaults.maxGoodTrials()),
-                number(given, "priorWeight", defaults.priorWeight()),
-                bool(given, "considerEndpoints", defaults.considerEndpoints()),
-                bool(given, "multivariate", defaults.multivariate()));
-        return new TpeSettings(integer(given, "startupTrials", TpeSettings.DEFAULTS.startupTrials()),
-                bool(given, "constantLiar", TpeSettings.DEFAULTS.constantLiar()), model);
-    }
-
-    private static int integer(Map<String, Object> settings, String key, int fallback) {
-        Object value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-                return (int) d;
-            }
-        }
-        throw new InvalidStrategyException("setting '" + key + "' must be an integer, not " + value);
-    }
-
-    private static double number(Map<String, Object> settings, String key, double fallback) {
-        Object value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-            return number.doubleValue();
-        }
-        throw new InvalidStrategyException("setting '" + key + "' must be a finite number, not " + value);
-    }
-
-    private static boolean bool(Map<String, Object> settings, String key, boolean fallback) {
-        Object value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new InvalidStrategyException("setting '" + key + "' must be true or false, not " + value);
+                given.integer("candidates", 1, 100_000),
+                given.number("gamma", 0, 1, true),
+                given.integer("maxGoodTrials", 1, Integer.MAX_VALUE),
+                given.number("priorWeight", 0, Double.POSITIVE_INFINITY, true),
+                given.bool("considerEndpoints"),
+                given.bool("multivariate"));
+        return new TpeSettings(given.integer("startupTrials", 0, Integer.MAX_VALUE), given.bool("constantLiar"), model);
     }
 }
