@@ -54,7 +54,7 @@ final class NumericDimension implements Dimension {
      *                          univariate neighbour-distance bandwidths
      */
     static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
-                                boolean considerEndpoints, int multivariateDims) {
+                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
         double low = step > 0 ? latticeLow - step / 2 : latticeLow;
         double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
         long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
@@ -79,7 +79,7 @@ final class NumericDimension implements Dimension {
             neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
-        double minSigma = width / Math.min(100.0, n + 2.0);
+        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }

@@ -56,6 +56,11 @@ final class ParzenEstimator {
      * @param multivariate true for the joint model's bandwidths, false for the univariate neighbour rule
      */
     static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate) {
+        return fit(variables, rows, options, multivariate, rows.length);
+    }
+
+    static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate,
+                               int clipObservations) {
         int n = rows.length;
         int d = variables.size();
         Dimension[] dimensions = new Dimension[d];
@@ -67,7 +72,7 @@ final class ParzenEstimator {
             Variable variable = variables.get(j);
             if (variable instanceof Variable.Numeric numeric) {
                 dimensions[j] = NumericDimension.fit(column.clone(), numeric.range().low(), numeric.range().high(),
-                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0);
+                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0, clipObservations);
             } else {
                 dimensions[j] = CategoricalDimension.fit(column, ((Variable.Categorical) variable).size(),
                         options.priorWeight());

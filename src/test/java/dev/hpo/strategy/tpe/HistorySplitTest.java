@@ -56,7 +56,7 @@ class HistorySplitTest {
                 .pruned(x(3), 9, 10)
                 .pruned(x(4), 9, 5);
         for (int i = 0; i < 16; i++) {
-            history.completed(x(5 + i * 0.1), 200 + i);
+            history.pruned(x(5 + i * 0.1), 1, -100);
         }
 
         // when 20 ranked trials give a good group of 2

@@ -59,19 +59,26 @@ public final class TpeEvaluation {
             double[][] tpe = new double[seeds][];
             double[][] mv = new double[seeds][];
             long t0 = System.nanoTime();
+            String variants = System.getProperty("variants", "tpe,mv");
             for (int seed = 0; seed < seeds; seed++) {
                 random[seed] = run(problem, null, seed, budget);
-                tpe[seed] = run(problem, new TpeSpec().create(settings, problem.space(), OBJECTIVES, null), seed, budget);
+                if (variants.contains("tpe")) {
+                    tpe[seed] = run(problem, new TpeSpec().create(settings, problem.space(), OBJECTIVES, null), seed, budget);
+                }
             }
             double tpeSeconds = (System.nanoTime() - t0) / 1e9 / seeds;
             Map<String, Object> mvSettings = new HashMap<>(settings);
             mvSettings.put("multivariate", true);
-            for (int seed = 0; seed < seeds; seed++) {
+            for (int seed = 0; seed < seeds && variants.contains("mv"); seed++) {
                 mv[seed] = run(problem, new TpeSpec().create(mvSettings, problem.space(), OBJECTIVES, null), seed, budget);
             }
             print(name, "random", random, random, 0);
-            print(name, "tpe", tpe, random, tpeSeconds);
-            print(name, "tpe_mv", mv, random, 0);
+            if (variants.contains("tpe")) {
+                print(name, "tpe", tpe, random, tpeSeconds);
+            }
+            if (variants.contains("mv")) {
+                print(name, "tpe_mv", mv, random, 0);
+            }
         }
     }
 
