@@ -217,13 +217,13 @@ public final class TpeEvaluation {
                 List<Parameter> ps = List.of(new LogUniformRange("lr", -5, -1, 10, null, true),
                         new IntegerRange("log2_batch", 4, 9, 1, true), new UniformRange("dropout", 0, 0.9, null, true),
                         new DiscreteValues("optimizer", List.of("sgd", "momentum", "adam")),
-                        new IntegerRange("width", 16, 1024, 1, true));
+                        new LogUniformRange("width", 4, 10, 2, null, true));
                 return new Problem(name, new SearchSpace(ps), 0.05, (p, n) -> {
                     double u = Math.log10(num(p, "lr"));
                     String opt = (String) p.get("optimizer");
                     double lrOpt = opt.equals("sgd") ? -1.5 : opt.equals("momentum") ? -2.0 : -3.0;
                     double offset = opt.equals("sgd") ? 0.03 : opt.equals("momentum") ? 0.01 : 0.0;
-                    double lw = Math.log(num(p, "width")) / Math.log(2);
+                    double lw = Math.log(Math.max(16, Math.min(1024, Math.round(num(p, "width"))))) / Math.log(2);
                     double dOpt = 0.1 + 0.4 * (lw - 4) / 6;
                     double fin = 0.05 + offset + 0.06 * Math.pow(u - lrOpt, 2) + 0.3 * Math.pow(num(p, "dropout") - dOpt, 2)
                             + 0.01 * Math.pow(num(p, "log2_batch") - 6, 2) / 4 + 0.02 * Math.pow(lw - 8, 2) / 16;
@@ -247,11 +247,7 @@ public final class TpeEvaluation {
                 "lr_schedule", "n_units_1", "n_units_2"};
         List<Parameter> ps = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            if (choices[i][0] instanceof String) {
-                ps.add(new DiscreteValues(names[i], List.of(choices[i])));
-            } else {
-                ps.add(new IntegerRange(names[i], 0, choices[i].length - 1, 1, true));
-            }
+            ps.add(new DiscreteValues(names[i], List.of(choices[i])));
         }
         Map<String, double[]> table = new HashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
@@ -274,7 +270,12 @@ public final class TpeEvaluation {
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < names.length; i++) {
                 Object v = p.get(names[i]);
-                int index = v instanceof String s ? List.of(choices[i]).indexOf(s) : ((Number) v).intValue();
+                int index = -1;
+                for (int c = 0; c < choices[i].length; c++) {
+                    if (Values.same(choices[i][c], v)) {
+                        index = c;
+                    }
+                }
                 key.append(index);
             }
             double[] v = table.get(key.toString());
