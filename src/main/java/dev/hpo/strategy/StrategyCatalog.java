@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.hpo.strategy.grid.GridStrategySpec;
 import dev.hpo.strategy.random.RandomStrategySpec;
+import dev.hpo.strategy.tpe.TpeSpec;
 
 /**
  * The strategies the service offers, by API name, in the order the API lists them.
@@ -34,6 +35,7 @@ public final class StrategyCatalog {
         specs.add(new GridStrategySpec());
         specs.add(new RandomStrategySpec());
         // Model-based strategies: one line each, e.g. specs.add(new TpeStrategySpec());
+        specs.add(new TpeSpec());
         return new StrategyCatalog(specs);
     }
 
