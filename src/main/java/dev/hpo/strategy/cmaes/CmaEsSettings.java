@@ -2,10 +2,10 @@ package dev.hpo.strategy.cmaes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
 
 /**
  * The validated settings of {@code cmaes}.
@@ -30,66 +30,17 @@ record CmaEsSettings(double sigma0, Integer popsize, boolean restarts, boolean w
             new SettingSpec("startupTrials", "integer", 0,
                     "random experiments before CMA-ES starts from the best of them; 0..1000"));
 
-    private static final Set<String> NAMES = Set.of("sigma0", "popsize", "restarts", "withMargin", "startupTrials");
-
-    static CmaEsSettings from(Map<String, Object> settings) {
-        Map<String, Object> given = settings == null ? Map.of() : settings;
-        for (String key : given.keySet()) {
-            if (!NAMES.contains(key)) {
-                throw new InvalidStrategyException("cmaes has no setting '" + key + "'; known settings: "
-                        + String.join(", ", NAMES.stream().sorted().toList()));
-            }
+    static CmaEsSettings from(Map<String, Object> given) {
+        Settings settings = Settings.validate("strategy 'cmaes'", given, SPECS);
+        double sigma0 = settings.number("sigma0", 0, 1);
+        if (sigma0 == 0) {
+            throw new InvalidStrategyException("strategy 'cmaes': setting 'sigma0' must be above 0, not 0");
         }
-        double sigma0 = number(given, "sigma0", 1.0 / 6);
-        if (!(sigma0 > 0 && sigma0 <= 1)) {
-            throw new InvalidStrategyException("cmaes setting 'sigma0' must be in (0, 1], not " + sigma0);
-        }
-        Integer popsize = given.get("popsize") == null ? null : integer(given, "popsize", 2, 10_000);
-        int startupTrials = given.get("startupTrials") == null ? 0 : integer(given, "startupTrials", 0, 1000);
-        return new CmaEsSettings(sigma0, popsize, restarts(given.get("restarts")),
-                bool(given, "withMargin", true), startupTrials);
-    }
-
-    private static boolean restarts(Object value) {
-        if (value == null || Boolean.TRUE.equals(value) || "ipop".equals(value) || "true".equals(value)) {
-            return true;
-        }
-        if (Boolean.FALSE.equals(value) || "none".equals(value) || "false".equals(value)) {
-            return false;
-        }
-        throw new InvalidStrategyException("cmaes setting 'restarts' must be 'ipop', 'none', true or false, not '"
-                + value + "'");
-    }
-
-    private static double number(Map<String, Object> given, String key, double fallback) {
-        Object value = given.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-            throw new InvalidStrategyException("cmaes setting '" + key + "' must be a number, not '" + value + "'");
-        }
-        return number.doubleValue();
-    }
-
-    private static int integer(Map<String, Object> given, String key, int min, int max) {
-        Object value = given.get(key);
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || number.doubleValue() < min || number.doubleValue() > max) {
-            throw new InvalidStrategyException("cmaes setting '" + key + "' must be an integer from " + min + " to "
-                    + max + ", not '" + value + "'");
-        }
-        return number.intValue();
-    }
-
-    private static boolean bool(Map<String, Object> given, String key, boolean fallback) {
-        Object value = given.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Boolean flag)) {
-            throw new InvalidStrategyException("cmaes setting '" + key + "' must be true or false, not '" + value + "'");
-        }
-        return flag;
+        Integer popsize = settings.has("popsize") ? settings.integer("popsize", 2, 10_000) : null;
+        Object restarts = given == null ? null : given.get("restarts");
+        boolean ipop = restarts instanceof Boolean ? settings.bool("restarts")
+                : "ipop".equals(settings.string("restarts", "ipop", "none"));
+        return new CmaEsSettings(sigma0, popsize, ipop, settings.bool("withMargin"),
+                settings.integer("startupTrials", 0, 1000));
     }
 }
