@@ -3,9 +3,9 @@ package dev.hpo.strategy.cmaes;
 import java.util.List;
 
 /**
- * One generation's update of the distribution from its ranked samples (Hansen's tutorial, equations 39-47,
- * positive weights only): mean by weighted recombination, cumulative step-size adaptation, and the rank-one plus
- * rank-mu covariance update with the {@code h_sigma} stall guard.
+ * One generation's update of the distribution from its ranked samples (Hansen's tutorial, 2016, equations
+ * 39-47): mean by weighted recombination of the best half, cumulative step-size adaptation, and the rank-one plus
+ * rank-mu covariance update with active (negative) weights for the worse half and the {@code h_sigma} stall guard.
  */
 final class CmaUpdate {
 
@@ -26,14 +26,16 @@ final class CmaUpdate {
         double sigma = current.sigma();
         double[] mean = current.mean();
 
-        double[][] steps = new double[weights.length][];
+        double[][] steps = new double[ranked.size()][];
         double[] weightedStep = new double[n];
-        for (int r = 0; r < weights.length; r++) {
+        for (int r = 0; r < ranked.size(); r++) {
             double[] x = ranked.get(r);
             steps[r] = new double[n];
             for (int i = 0; i < n; i++) {
                 steps[r][i] = (x[i] - mean[i]) / sigma;
-                weightedStep[i] += weights[r] * steps[r][i];
+                if (r < k.mu()) {
+                    weightedStep[i] += weights[r] * steps[r][i];
+                }
             }
         }
         double[] newMean = new double[n];
@@ -41,7 +43,25 @@ final class CmaUpdate {
             newMean[i] = mean[i] + sigma * weightedStep[i];
         }
 
-        double[] whitened = current.decompose().inverseSqrtTimes(weightedStep);
+        CmaDistribution.Decomposition bd = current.decompose();
+        // A negative weight acts on the step rescaled to the length of a typical step (tutorial eq. 46), so a
+        // far-off bad sample cannot shrink C too much.
+        double[] covarianceWeights = new double[ranked.size()];
+        double weightSum = 0;
+        for (int r = 0; r < ranked.size(); r++) {
+            covarianceWeights[r] = weights[r];
+            if (weights[r] < 0) {
+                double[] whitenedStep = bd.inverseSqrtTimes(steps[r]);
+                double squared = 0;
+                for (double v : whitenedStep) {
+                    squared += v * v;
+                }
+                covarianceWeights[r] = squared > 0 ? weights[r] * n / squared : 0;
+            }
+            weightSum += weights[r];
+        }
+
+        double[] whitened = bd.inverseSqrtTimes(weightedStep);
         double[] pathSigma = new double[n];
         double csFactor = Math.sqrt(k.cs() * (2 - k.cs()) * k.mueff());
         double psNorm = 0;
@@ -63,13 +83,13 @@ final class CmaUpdate {
 
         // Without h_sigma the rank-one term loses variance; the tutorial gives it back through delta(h_sigma).
         double deltaH = hsig ? 0 : k.cc() * (2 - k.cc());
-        double keep = 1 - k.c1() - k.cmu() + k.c1() * deltaH;
+        double keep = 1 - k.c1() - k.cmu() * weightSum + k.c1() * deltaH;
         double[][] covariance = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double rankMu = 0;
-                for (int r = 0; r < weights.length; r++) {
-                    rankMu += weights[r] * steps[r][i] * steps[r][j];
+                for (int r = 0; r < ranked.size(); r++) {
+                    rankMu += covarianceWeights[r] * steps[r][i] * steps[r][j];
                 }
                 double value = keep * current.covariance()[i][j] + k.c1() * pathC[i] * pathC[j] + k.cmu() * rankMu;
                 covariance[i][j] = value;
