@@ -15,7 +15,7 @@ final class Catalogs {
     }
 
     static Optional<StrategySpec> strategy(String name) {
-        return name.equals("random") ? Optional.of(new LocalRandomSpec()) : Optional.empty();
+        return dev.hpo.strategy.StrategyCatalog.standard().find(name);
     }
 
     static Optional<StoppingRuleSpec> stopping(String name) {
