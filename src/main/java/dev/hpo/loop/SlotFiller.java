@@ -72,10 +72,11 @@ class SlotFiller {
             intermediateValues.load(history);
         }
         List<Trial> trials = history.trials();
-        Set<String> seen = new HashSet<>();
-        for (Trial trial : trials) {
-            seen.add(key(model, trial.parameters(), trial.maxIteration()));
+        // canonical keys of experiments are fixed once created: computed once per experiment and kept
+        for (int i = model.keysByNumber.size(); i < trials.size(); i++) {
+            model.keysByNumber.add(key(model, trials.get(i).parameters(), trials.get(i).maxIteration()));
         }
+        Set<String> seen = new HashSet<>(model.keysByNumber);
         Map<String, Object> state = study.strategyState() == null ? Map.of() : json.readValue(study.strategyState(), MAP);
         boolean stateChanged = false;
         boolean duplicate = false;
@@ -124,6 +125,7 @@ class SlotFiller {
                     maxIteration, now, settings.replicaId());
             Map<String, Object> frozen = ParameterValues.normalized(parameters);
             model.parametersByNumber.add(frozen);
+            model.keysByNumber.add(key(model, frozen, maxIteration));
             ExperimentRow row = new ExperimentRow(id, number, "QUEUED", null, maxIteration, null, null, null, false, false);
             history.add(row);
             trials.add(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(), maxIteration));

@@ -45,6 +45,8 @@ final class StudyModel {
 
     /** Parameters of experiment number i at index i. */
     final List<Map<String, Object>> parametersByNumber = new ArrayList<>();
+    /** Canonical key (parameters and budget) of experiment number i at index i, for dropping repeats. */
+    final List<String> keysByNumber = new ArrayList<>();
     /** Intermediate values of the first objective for experiments that have ended (immutable from then on). */
     final Map<UUID, NavigableMap<Long, Double>> endedIntermediate = new HashMap<>();
     /** Why the strategy said it is exhausted, and at which history size (it is final once said). */
