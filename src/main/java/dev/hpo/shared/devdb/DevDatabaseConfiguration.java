@@ -36,6 +36,9 @@ class DevDatabaseConfiguration {
                 .setDataDirectory(settings.directory())
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
+                // the embedded defaults favour test speed; a development database should keep what it acknowledged
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

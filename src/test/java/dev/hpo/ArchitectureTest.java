@@ -1,0 +1,43 @@
+package dev.hpo;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The package rules of STYLE.md: algorithms stay plain Java, the web layer stays at the edge. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.hpo");
+
+    @Test
+    void algorithmsDependOnNeitherSpringNorPersistence() {
+        noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
+                        "dev.hpo.stopping..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.hibernate..", "tools.jackson..", "com.fasterxml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void algorithmsDoNotReachIntoTheService() {
+        noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
+                        "dev.hpo.stopping..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hpo.study..", "dev.hpo.experiment..",
+                        "dev.hpo.queue..", "dev.hpo.loop..", "dev.hpo.backend..", "dev.hpo.shared..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheWebLayer() {
+        noClasses().that().resideOutsideOfPackages("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}
