@@ -1,0 +1,80 @@
+package dev.hpo.stopping;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.Trial;
+
+/**
+ * Asynchronous successive halving over reported iterations. Rungs lie at {@code minIteration * eta^(k+s)} below
+ * {@code maxIteration}. A running experiment is judged at the highest rung it has reached (its last reported
+ * iteration is at or past the rung): it goes on only if its loss there is among the best
+ * {@code max(1, n / eta)} of the {@code n} losses that every experiment of the study (itself included, in any
+ * state) has at that rung; otherwise it is stopped. An experiment's value at a rung is the one it reported at the
+ * largest iteration not past the rung, and counts once it has reported at or beyond the rung.
+ *
+ * <p>The rule keeps no state (Optuna records each judgement in the trial): it recomputes from the intermediate
+ * values on every call. So an experiment that passed a rung is judged there again, against the experiments that
+ * reached it since, until it reaches the next rung; once past the next rung only that one counts. A rung at or
+ * beyond an experiment's own iteration budget is never used (stopping a finished experiment decides nothing).
+ * NaN losses rank last; an experiment whose own value at the rung is NaN is stopped.
+ */
+final class AshaRule implements StoppingRule {
+
+    private final List<Long> rungs;
+    private final int eta;
+    private final long maxIteration;
+
+    AshaRule(List<Long> rungs, int eta, long maxIteration) {
+        this.rungs = List.copyOf(rungs);
+        this.eta = eta;
+        this.maxIteration = maxIteration;
+    }
+
+    @Override
+    public boolean shouldStop(Trial running, List<Trial> trials, Objective objective, Budget budget) {
+        NavigableMap<Long, Double> values = running.intermediate();
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        Long rung = highestRungReached(values.lastKey(), running.maxIteration());
+        if (rung == null) {
+            return false;
+        }
+        Double own = IntermediateValues.settledValueAt(values, rung);
+        if (own == null) {
+            return false;
+        }
+        double ownLoss = objective.loss(own);
+        if (Double.isNaN(ownLoss)) {
+            return true;
+        }
+        List<Double> losses = new ArrayList<>();
+        for (Trial trial : trials) {
+            NavigableMap<Long, Double> theirs = trial.number() == running.number() ? values : trial.intermediate();
+            Double value = IntermediateValues.settledValueAt(theirs, rung);
+            if (value != null) {
+                double loss = objective.loss(value);
+                losses.add(Double.isNaN(loss) ? Double.POSITIVE_INFINITY : loss);
+            }
+        }
+        Collections.sort(losses);
+        int promoted = Math.max(1, losses.size() / eta);
+        return ownLoss > losses.get(promoted - 1);
+    }
+
+    private Long highestRungReached(long lastIteration, Long ownBudget) {
+        long limit = ownBudget == null ? maxIteration : Math.min(maxIteration, ownBudget);
+        Long reached = null;
+        for (long rung : rungs) {
+            if (rung <= lastIteration && rung < limit) {
+                reached = rung;
+            }
+        }
+        return reached;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hpo.strategy.grid;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.space.InvalidSpaceException;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
+import dev.hpo.strategy.StrategySpec;
+
+/**
+ * {@code grid}: every point of the search space's grid, in grid order (the last parameter varying fastest);
+ * continuous ranges are cut into {@link SearchSpace#DEFAULT_GRID_INTERVALS} intervals. Takes no settings. A grid
+ * larger than {@link SearchSpace#MAX_GRID_SIZE} is rejected when the study is created.
+ */
+public final class GridStrategySpec implements StrategySpec {
+
+    @Override
+    public String name() {
+        return "grid";
+    }
+
+    @Override
+    public String description() {
+        return "Every point of the search space's grid in order (continuous ranges cut into "
+                + SearchSpace.DEFAULT_GRID_INTERVALS + " intervals); ends when the grid is enumerated.";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of();
+    }
+
+    @Override
+    public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
+                                 Budget budget) {
+        Settings.validate("strategy 'grid'", settings, settings());
+        try {
+            return new GridStrategy(space.gridSize());
+        } catch (InvalidSpaceException e) {
+            throw new InvalidStrategyException(e.getMessage());
+        }
+    }
+}

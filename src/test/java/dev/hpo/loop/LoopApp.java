@@ -1,0 +1,61 @@
+package dev.hpo.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.hpo.HpoApplication;
+import dev.hpo.testsupport.TestDatabase;
+
+/**
+ * Starts the whole service on a random port against a given test database, so a test can run two instances on
+ * one database or stop one and start another on the same data.
+ */
+public final class LoopApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    public final LoopHttp http;
+    public final int port;
+
+    private LoopApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.http = new LoopHttp(port);
+    }
+
+    /** Fast defaults for tests (tick every 200 ms, short leases) plus the given {@code key=value} properties. */
+    public static LoopApp start(TestDatabase.Target database, String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.password=" + (database.password() == null ? "" : database.password()),
+                "hpo.loop.tick-interval=200ms",
+                "hpo.loop.study-lease-duration=5s",
+                "hpo.webhook.poll-interval=100ms",
+                "hpo.webhook.initial-backoff=200ms",
+                "logging.level.root=WARN"));
+        if (database.username() != null) {
+            all.add("spring.datasource.username=" + database.username());
+        }
+        all.addAll(List.of(properties));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(HpoApplication.class)
+                .properties(all.toArray(String[]::new))
+                .run();
+        return new LoopApp(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public org.springframework.jdbc.core.JdbcTemplate jdbc() {
+        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

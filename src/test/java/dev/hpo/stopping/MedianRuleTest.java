@@ -1,0 +1,169 @@
+package dev.hpo.stopping;
+
+import static dev.hpo.stopping.Histories.flat;
+import static dev.hpo.stopping.Histories.its;
+import static dev.hpo.stopping.Histories.trial;
+import static dev.hpo.stopping.Histories.vals;
+import static dev.hpo.strategy.TrialState.COMPLETED;
+import static dev.hpo.strategy.TrialState.FAILED;
+import static dev.hpo.strategy.TrialState.PENDING;
+import static dev.hpo.strategy.TrialState.PRUNED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.Trial;
+
+class MedianRuleTest {
+
+    private static final Objective LOSS = new Objective("validation", "loss", Sign.MIN);
+    private static final Budget NO_LIMITS = new Budget(null, null, null, null);
+
+    private static StoppingRule rule(Map<String, Object> settings) {
+        return new MedianRuleSpec().create(settings, NO_LIMITS);
+    }
+
+    /** Five completed trials with losses 1..5 at every iteration 0..9. */
+    private static List<Trial> endedOneToFive() {
+        List<Trial> trials = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            trials.add(flat(i, COMPLETED, 9, i + 1.0));
+        }
+        return trials;
+    }
+
+    private static boolean judge(StoppingRule rule, List<Trial> ended, Trial running, Objective objective, Budget budget) {
+        List<Trial> trials = new ArrayList<>(ended);
+        trials.add(running);
+        return rule.shouldStop(running, trials, objective, budget);
+    }
+
+    @Test
+    void stopsARunningTrialWorseThanTheMedian() {
+        Trial running = flat(5, PENDING, 2, 3.5);
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), running, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void keepsARunningTrialAtOrBetterThanTheMedian() {
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 2, 3.0), LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 2, 0.5), LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void judgesTheBestValueSoFarNotTheLast() {
+        Trial running = trial(5, PENDING, its(0, 1, 2), vals(2.0, 7.0, 9.0));
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), running, LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void waitsUntilStartupTrialsHaveEnded() {
+        List<Trial> ended = endedOneToFive();
+        ended.set(4, flat(4, FAILED, 9, 5.0));
+        Trial running = flat(5, PENDING, 2, 100.0);
+
+        assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule(Map.of("startupTrials", 4)), ended, running, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void countsPrunedTrialsAsEndedButNotPendingOnes() {
+        List<Trial> ended = endedOneToFive();
+        ended.set(4, flat(4, PRUNED, 9, 5.0));
+        Trial running = flat(6, PENDING, 2, 100.0);
+
+        assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isTrue();
+
+        ended.set(4, flat(4, PENDING, 9, 5.0));
+        assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void doesNotJudgeDuringWarmUp() {
+        StoppingRule rule = rule(Map.of("warmupIterations", 3));
+
+        assertThat(judge(rule, endedOneToFive(), flat(5, PENDING, 2, 100.0), LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule, endedOneToFive(), flat(5, PENDING, 3, 100.0), LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void doesNotJudgeBeforeTheStudysMinimumIteration() {
+        Budget budget = new Budget(4L, null, null, null);
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 3, 100.0), LOSS, budget)).isFalse();
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 4, 100.0), LOSS, budget)).isTrue();
+    }
+
+    @Test
+    void needsEndedTrialsThatReachedTheIteration() {
+        Trial running = flat(5, PENDING, 12, 100.0);
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), running, LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void needsMinTrialsAtIteration() {
+        List<Trial> ended = endedOneToFive();
+        ended.set(0, flat(0, COMPLETED, 20, 1.0));
+        ended.set(1, flat(1, COMPLETED, 20, 2.0));
+        Trial running = flat(5, PENDING, 15, 100.0);
+
+        assertThat(judge(rule(Map.of("minTrialsAtIteration", 3)), ended, running, LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule(Map.of("minTrialsAtIteration", 2)), ended, running, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void comparesWithTheValueAtTheLargestIterationNotPastTheRunningOnes() {
+        // Ended trials reported every 10 iterations, improving from 10.0 to 1.0 at iteration 10.
+        List<Trial> ended = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ended.add(trial(i, COMPLETED, its(0, 10, 20), vals(10.0, 1.0, 0.5)));
+        }
+
+        assertThat(judge(rule(Map.of()), ended, trial(5, PENDING, its(0, 9), vals(9.0, 8.0)), LOSS, NO_LIMITS))
+                .as("at iteration 9 the others stood at 10.0").isFalse();
+        assertThat(judge(rule(Map.of()), ended, trial(5, PENDING, its(0, 15), vals(9.0, 8.0)), LOSS, NO_LIMITS))
+                .as("at iteration 15 the others stood at 1.0").isTrue();
+    }
+
+    @Test
+    void followsTheSignOfAMaximizedObjective() {
+        Objective accuracy = new Objective("validation", "accuracy", Sign.MAX);
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 2, 2.5), accuracy, NO_LIMITS)).isTrue();
+        assertThat(judge(rule(Map.of()), endedOneToFive(), flat(5, PENDING, 2, 3.5), accuracy, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void stopsATrialThatOnlyReportedNaN() {
+        Trial running = trial(5, PENDING, its(0, 1), vals(Double.NaN, Double.NaN));
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), running, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void leavesATrialWithoutReportsAlone() {
+        Trial running = trial(5, PENDING, its(), vals());
+
+        assertThat(judge(rule(Map.of()), endedOneToFive(), running, LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void rejectsBadSettings() {
+        assertThatThrownBy(() -> rule(Map.of("startupTrails", 3)))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("unknown setting 'startupTrails'");
+        assertThatThrownBy(() -> rule(Map.of("minTrialsAtIteration", 0)))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("'minTrialsAtIteration'");
+    }
+}
