@@ -73,11 +73,13 @@ class Api:
         return self.keep_going(*self.call("POST", "/experiments/%s/scalars" % experiment_id, points))
 
     def complete(self, experiment_id):
-        return self.call("POST", "/experiments/%s/complete" % experiment_id, {"workerId": self.worker_id})
+        return self.call("POST", "/experiments/%s/complete" % experiment_id)
 
     def fail(self, experiment_id, message):
-        return self.call("POST", "/experiments/%s/fail" % experiment_id,
-                         {"workerId": self.worker_id, "message": message})
+        # the service keeps up to 10,000 characters; the end of the output says most
+        if len(message) > 10000:
+            message = message[:2000] + "\n...\n" + message[-7900:]
+        return self.call("POST", "/experiments/%s/fail" % experiment_id, {"message": message})
 
 
 class Heartbeat(threading.Thread):

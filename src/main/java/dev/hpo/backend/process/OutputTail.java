@@ -24,7 +24,9 @@ final class OutputTail {
         this.limit = limit;
     }
 
-    synchronized void append(String line) {
+    synchronized void append(String text) {
+        // PostgreSQL text holds no NUL characters; a binary blurb must not make the output unstorable
+        String line = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
         String kept = line.length() > limit ? line.substring(line.length() - limit) : line;
         if (kept.length() < line.length()) {
             dropped = true;

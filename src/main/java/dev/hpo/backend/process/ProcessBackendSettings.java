@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param failureOutputLines how many of the last output lines go into a failed experiment's message
  * @param killGracePeriod    after {@code destroy} (SIGTERM), how long a process may take to exit before it is killed
  *                           forcibly (SIGKILL)
- * @param heartbeatInterval  how often the lease of a running experiment is renewed; keep it well below
- *                           {@code hpo.worker.lease-timeout}
+ * @param heartbeatInterval  how often the lease of a running experiment is renewed; unset: as HTTP workers are
+ *                           asked to ({@code hpo.worker.heartbeat-interval}, a third of the lease timeout)
  * @param apiUrl             the base URL handed to scripts as {@code HPO_API_URL}; unset: {@code http://127.0.0.1:<the
  *                           running server's port><context path>}
  */
@@ -26,7 +26,7 @@ public record ProcessBackendSettings(Boolean enabled,
                                      @DefaultValue("64KB") DataSize outputLimit,
                                      @DefaultValue("20") int failureOutputLines,
                                      @DefaultValue("10s") Duration killGracePeriod,
-                                     @DefaultValue("15s") Duration heartbeatInterval,
+                                     Duration heartbeatInterval,
                                      String apiUrl) {
 
     public ProcessBackendSettings {
@@ -39,7 +39,7 @@ public record ProcessBackendSettings(Boolean enabled,
         if (killGracePeriod == null || killGracePeriod.isNegative()) {
             throw new IllegalArgumentException("hpo.backend.process.kill-grace-period must not be negative");
         }
-        if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+        if (heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero())) {
             throw new IllegalArgumentException("hpo.backend.process.heartbeat-interval must be positive");
         }
     }
@@ -48,6 +48,12 @@ public record ProcessBackendSettings(Boolean enabled,
     public static ProcessBackendSettings defaults(Boolean enabled) {
         return new ProcessBackendSettings(enabled, DataSize.ofKilobytes(64), 20, Duration.ofSeconds(10),
                 Duration.ofSeconds(15), null);
+    }
+
+    /** These settings with the heartbeat interval filled in when it was left unset. */
+    public ProcessBackendSettings withDefaultHeartbeat(Duration interval) {
+        return heartbeatInterval != null ? this : new ProcessBackendSettings(enabled, outputLimit, failureOutputLines,
+                killGracePeriod, interval, apiUrl);
     }
 
     /** Whether the backend runs, given whether the embedded development database is in use. */

@@ -94,7 +94,7 @@ final class ProcessRun {
             return;
         }
         log.info("Experiment {} runs as process {}: {}", id, started.pid(), request.command());
-        long interval = settings.heartbeatInterval().toMillis();
+        long interval = settings.heartbeatInterval() == null ? 15_000 : settings.heartbeatInterval().toMillis();
         heartbeat = scheduler.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
         started.onExit().thenRunAsync(this::exited, executor);
         new LinePump(MAX_LINE_LENGTH).pump(started.getInputStream(), this::line);
@@ -216,6 +216,9 @@ final class ProcessRun {
         }
     }
 
+    /** The service keeps 10,000 characters of a failure message; the end of the output says the most. */
+    private static final int MAX_MESSAGE_LENGTH = 8_000;
+
     String failureMessage(int code) {
         StringBuilder message = new StringBuilder("process exited with code ").append(code);
         if (code > 128 && code < 160) {
@@ -223,7 +226,12 @@ final class ProcessRun {
         }
         List<String> last = tail.lastLines(settings.failureOutputLines());
         if (!last.isEmpty()) {
-            message.append("; last output:\n").append(String.join("\n", last));
+            String output = String.join("\n", last);
+            int room = MAX_MESSAGE_LENGTH - message.length() - 20;
+            if (output.length() > room) {
+                output = "..." + output.substring(output.length() - room);
+            }
+            message.append("; last output:\n").append(output);
         }
         return message.toString();
     }
