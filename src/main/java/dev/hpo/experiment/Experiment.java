@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,6 +29,7 @@ import jakarta.persistence.Version;
  * calls are idempotent.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "experiment")
 public class Experiment extends AssignedIdEntity {
 

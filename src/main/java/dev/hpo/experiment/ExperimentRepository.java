@@ -66,4 +66,15 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     @Query("select e from Experiment e where e.status = dev.hpo.experiment.ExperimentStatus.RUNNING"
             + " and e.workerLeaseExpiresAt < :now order by e.workerLeaseExpiresAt")
     List<Experiment> findRunningWithLeaseExpiredBefore(@Param("now") Instant now);
+
+    /** How many experiments of a study are in each status. */
+    @Query("select e.status as status, count(e) as count from Experiment e where e.studyId = :studyId group by e.status")
+    List<StatusCount> countByStatus(@Param("studyId") UUID studyId);
+
+    /** Projection of {@link #countByStatus}. */
+    interface StatusCount {
+        ExperimentStatus getStatus();
+
+        long getCount();
+    }
 }

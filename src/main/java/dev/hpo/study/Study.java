@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * studies; the loop drives running ones ({@link #finish}, strategy state, lease, report).
  */
 @Entity
+@DynamicUpdate
 @Table(name = "study")
 public class Study extends AssignedIdEntity {
 
