@@ -28,6 +28,12 @@ public interface ProcessEvents {
     /** The process exited with code 0. */
     void completed(UUID experimentId, String outputTail);
 
+    /**
+     * The process of an experiment the service had already ended (abort, stop answer) exited: only its output is
+     * kept, the experiment's end stands.
+     */
+    void stopped(UUID experimentId, String outputTail);
+
     /** The process exited with another code, or could not start; {@code message} says which and why. */
     void failed(UUID experimentId, String message, String outputTail);
 }

@@ -18,8 +18,8 @@ import dev.hpo.backend.LaunchRequest;
 /**
  * One experiment's child process, from launch to exit. {@link #start} runs on a backend thread and stays there
  * reading the output; the exit is handled on another backend thread once the process ends; heartbeats run on the
- * backend's scheduler. Once stopped (abort, or the service answered "stop"), the exit is no longer reported:
- * the experiment was already ended in the database by whoever stopped it.
+ * backend's scheduler. Once stopped (abort, or the service answered "stop"), the exit no longer ends the
+ * experiment (whoever stopped it already did); only its output is kept.
  */
 final class ProcessRun {
 
@@ -204,11 +204,12 @@ final class ProcessRun {
         }
         whenEnded.run();
         int code = process.exitValue();
+        UUID id = request.experimentId();
         if (isStopped()) {
-            log.info("Process of stopped experiment {} ended with code {}", request.experimentId(), code);
+            log.info("Process of stopped experiment {} ended with code {}", id, code);
+            report(() -> events.stopped(id, tail.text()));
             return;
         }
-        UUID id = request.experimentId();
         if (code == 0) {
             report(() -> events.completed(id, tail.text()));
         } else {

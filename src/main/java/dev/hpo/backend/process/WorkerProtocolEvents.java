@@ -49,6 +49,11 @@ class WorkerProtocolEvents implements ProcessEvents {
     }
 
     @Override
+    public void stopped(UUID experimentId, String outputTail) {
+        outputs.save(experimentId, outputTail);
+    }
+
+    @Override
     public void failed(UUID experimentId, String message, String outputTail) {
         outputs.save(experimentId, outputTail);
         protocol.fail(new ExperimentId(experimentId), message);

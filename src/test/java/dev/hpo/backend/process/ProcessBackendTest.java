@@ -117,9 +117,10 @@ class ProcessBackendTest {
     }
 
     @Test
-    void abortKillsTheProcessTreeAndReportsNoEnd() throws IOException {
+    void abortKillsTheProcessTreeKeepingItsOutputButReportingNoEnd() throws IOException {
         Path pids = dir.resolve("pids");
         Path script = script("sleep.sh", """
+                echo sleeping
                 sleep 60 &
                 echo "$$ $!" > "%s"
                 wait
@@ -133,6 +134,8 @@ class ProcessBackendTest {
         backend.abort(request.experimentId());
 
         await().atMost(PATIENCE).until(() -> tree.stream().noneMatch(ProcessHandle::isAlive) && backend.active() == 0);
+        await().atMost(PATIENCE).until(() -> events.stoppedOutputs.containsKey(request.experimentId()));
+        assertThat(events.stoppedOutputs.get(request.experimentId())).isEqualTo("sleeping");
         assertThat(events.endings).isEmpty();
     }
 

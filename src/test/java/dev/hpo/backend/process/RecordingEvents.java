@@ -16,6 +16,7 @@ class RecordingEvents implements ProcessEvents {
     final Map<UUID, String> started = new ConcurrentHashMap<>();
     final List<ReportedScalar> scalars = new CopyOnWriteArrayList<>();
     final Map<UUID, Ending> endings = new ConcurrentHashMap<>();
+    final Map<UUID, String> stoppedOutputs = new ConcurrentHashMap<>();
     final AtomicInteger heartbeats = new AtomicInteger();
     volatile boolean refuseStart;
     volatile Directive heartbeatAnswer = Directive.CONTINUE;
@@ -45,6 +46,11 @@ class RecordingEvents implements ProcessEvents {
     @Override
     public void completed(UUID experimentId, String outputTail) {
         endings.put(experimentId, new Ending(true, null, outputTail));
+    }
+
+    @Override
+    public void stopped(UUID experimentId, String outputTail) {
+        stoppedOutputs.put(experimentId, outputTail);
     }
 
     @Override
