@@ -31,6 +31,11 @@ public final class StrategyBenchmark {
                 section(report, QualityTable.format(rows, options.seeds(), options.trials()));
                 section(report, Comparison.quality(rows, anchors, options.trials()));
             }
+            if (options.runs("mf")) {
+                List<MultiFidelityBenchmark.Row> rows = new MultiFidelityBenchmark(options, pool, notes::add).run();
+                section(report, MultiFidelityTable.format(rows, options.seeds()));
+                section(report, MultiFidelityTable.comparison(rows, anchors));
+            }
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         String header = "command: " + BenchOptions.command() + "\n"
