@@ -76,7 +76,8 @@ public record LogUniformRange(String name, double min, double max, double base, 
         for (int i = 0; i < 4 && power(candidate) != v; i++) {
             candidate = power(candidate) < v == base > 1 ? Math.nextUp(candidate) : Math.nextDown(candidate);
         }
-        return power(candidate) == v ? candidate : e;
+        // + 0.0 turns the -0.0 that log(1) / log(base < 1) gives into 0.0, the coordinate the range starts from
+        return (power(candidate) == v ? candidate : e) + 0.0;
     }
 
     /** The exponent step; 0 for a continuous range. */

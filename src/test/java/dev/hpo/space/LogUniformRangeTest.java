@@ -66,4 +66,13 @@ class LogUniformRangeTest {
         double atMax = (Double) range.valueAt(2);
         assertThat(atMax).isGreaterThan(0.25).isLessThan(0.2500001);
     }
+
+    @Test
+    void coordinateOfOneIsPositiveZeroForABaseBelowOne() {
+        LogUniformRange range = new LogUniformRange("l", 0.0, 0.01, 0.5, 0.01, true);
+
+        double coordinate = range.coordinateOf(1.0);
+
+        assertThat(Double.compare(coordinate, 0.0)).isZero();
+    }
 }
