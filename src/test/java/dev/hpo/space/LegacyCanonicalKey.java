@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The straightforward canonical key as it was before the precomputed {@link PointKeys}: owners per call, a sorted
- * copy of the point, exact decimal lattice arithmetic. Tests compare the fast keys against it.
+ * Canonical key and membership as they were computed before {@link PointKeys}: owners per call, a sorted copy of the
+ * point. Tests compare the prepared look-ups against it.
  */
 final class LegacyCanonicalKey {
 
@@ -29,6 +29,28 @@ final class LegacyCanonicalKey {
             append(text, value == null ? entry.getValue() : value);
         }
         return text.append('}').toString();
+    }
+
+    static boolean holds(SearchSpace space, Map<String, Object> point) {
+        if (point == null) {
+            return false;
+        }
+        int expectedKeys = 0;
+        for (Parameter parameter : space.parameters()) {
+            if (parameter instanceof ParameterSet set) {
+                Map<String, Object> combination = Choices.match(set, point);
+                if (combination == null) {
+                    return false;
+                }
+                expectedKeys += combination.size();
+            } else {
+                if (!point.containsKey(parameter.name()) || Dimensions.held(parameter, point.get(parameter.name())) == null) {
+                    return false;
+                }
+                expectedKeys++;
+            }
+        }
+        return point.size() == expectedKeys;
     }
 
     private static Map<String, Object> owners(SearchSpace space, Map<String, Object> point) {

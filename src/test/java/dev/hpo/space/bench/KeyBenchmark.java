@@ -39,7 +39,7 @@ public final class KeyBenchmark {
     private KeyBenchmark() {
     }
 
-    static SearchSpace typicalSpace() {
+    public static SearchSpace typicalSpace() {
         Map<String, Object> cnn = new LinkedHashMap<>();
         cnn.put("arch", "cnn");
         cnn.put("layers", new IntegerRange("layers", 1, 8, 1, true));
@@ -66,6 +66,7 @@ public final class KeyBenchmark {
         }
         System.out.printf("canonicalKey: %.0f ns/point (median of 20 rounds over 10,000 points)%n",
                 perPoint(points, p -> space.canonicalKey(p).length()));
+        System.out.printf("pointId:      %.0f ns/point%n", perPoint(points, p -> space.pointId(p).hashCode()));
         System.out.printf("holds:        %.0f ns/point%n", perPoint(points, p -> space.holds(p) ? 1 : 0));
         for (int trials : new int[] {1_000, 10_000}) {
             System.out.printf("random suggest, %,d trials: median %.3f ms%n", trials, suggestMillis(space, points, trials));
