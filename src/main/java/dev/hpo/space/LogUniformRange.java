@@ -76,7 +76,8 @@ public record LogUniformRange(String name, double min, double max, double base, 
         for (int i = 0; i < 4 && power(candidate) != v; i++) {
             candidate = power(candidate) < v == base > 1 ? Math.nextUp(candidate) : Math.nextDown(candidate);
         }
-        return power(candidate) == v ? candidate : e;
+        // + 0.0 turns -0.0 (log 1 over the negative log of a base below 1) into 0.0, below no range's low end
+        return (power(candidate) == v ? candidate : e) + 0.0;
     }
 
     /** The exponent step; 0 for a continuous range. */
