@@ -9,9 +9,13 @@ final class CompiledEntry {
 
     private final Object entry;
     private final LatticePoints lattice;
+    /** A range without a step, whose canonical form of a Double is that Double whether held or not. */
+    private final boolean continuous;
 
     CompiledEntry(Object entry) {
         this.entry = entry;
+        this.continuous = entry instanceof UniformRange u && u.step() == null
+                || entry instanceof LogUniformRange l && l.step() == null;
         if (entry instanceof UniformRange range) {
             this.lattice = range.lattice();
         } else if (entry instanceof LogUniformRange range) {
@@ -37,6 +41,11 @@ final class CompiledEntry {
 
     /** As {@link Dimensions#canonical}: the value as the entry would write it. */
     Object canonical(Object value) {
+        if (continuous && value instanceof Double) {
+            // held gives the same double back, and so does the "not held" path (Number.doubleValue, or the raw
+            // value when not finite): no need to test the bounds (two Math.pow calls on a log scale)
+            return value;
+        }
         return Dimensions.canonical(entry, value, held(value));
     }
 }

@@ -71,6 +71,7 @@ final class PointKeys {
     }
 
     private final Map<String, Integer> slotByKey = new HashMap<>();
+    private final String[] keys;
     private final String[] keyTexts;
     private final Owner[] owners;
     private final SetShape[] sets;
@@ -79,6 +80,8 @@ final class PointKeys {
     /** Per parameter in space order: the slot of a single dimension's key. */
     private final int[] plainSlots;
     private final int textCapacity;
+    /** Slot of the single dimension with the most values, whose value alone often tells points apart; or -1. */
+    private final int probeSlot;
 
     PointKeys(List<Parameter> parameters) {
         Map<String, Owner> byKey = new TreeMap<>();
@@ -92,6 +95,7 @@ final class PointKeys {
             }
         }
         owners = byKey.values().toArray(new Owner[0]);
+        keys = byKey.keySet().toArray(new String[0]);
         keyTexts = new String[owners.length];
         int capacity = 2;
         int slot = 0;
@@ -115,6 +119,29 @@ final class PointKeys {
             setIndex[p] = parameters.get(p) instanceof ParameterSet ? nextSet++ : -1;
             plainSlots[p] = setIndex[p] < 0 ? slotByKey.get(parameters.get(p).name()) : -1;
         }
+        int probe = -1;
+        double most = 0;
+        for (int p = 0; p < parameters.size(); p++) {
+            if (setIndex[p] < 0 && valueCount(parameters.get(p)) > most) {
+                most = valueCount(parameters.get(p));
+                probe = plainSlots[p];
+            }
+        }
+        probeSlot = probe;
+    }
+
+    /** How many values a single dimension holds; infinite for a continuous range. */
+    private static double valueCount(Parameter parameter) {
+        if (parameter instanceof UniformRange r) {
+            return r.step() == null ? Double.POSITIVE_INFINITY : r.latticeSize();
+        }
+        if (parameter instanceof LogUniformRange r) {
+            return r.step() == null ? Double.POSITIVE_INFINITY : r.latticeSize();
+        }
+        if (parameter instanceof IntegerRange r) {
+            return r.latticeSize();
+        }
+        return ((DiscreteValues) parameter).values().size();
     }
 
     /** Records the owner of each key of the set: per combination, and the first combination that has it. */
@@ -257,6 +284,35 @@ final class PointKeys {
         }
         return new PointId(values);
     }
+
+    /**
+     * A cheap necessary condition for equal keys: the canonical value of one single dimension, as {@link #id}
+     * holds it ({@link #NULL_VALUE} for null, {@code ABSENT} when the key is missing). Two points whose probes are
+     * both non-null and differ have different keys; null means "cannot tell", when the space has no single
+     * dimension or the value is of another type.
+     */
+    Object probe(Map<String, Object> point) {
+        if (probeSlot < 0) {
+            return null;
+        }
+        String key = keys[probeSlot];
+        Object value = point.get(key);
+        if (value == null && !point.containsKey(key)) {
+            return ABSENT;
+        }
+        Object written = written(owners[probeSlot].fixed(), value);
+        if (written == null) {
+            return NULL_VALUE;
+        }
+        if (written instanceof Float f) {
+            return f.doubleValue();
+        }
+        return written instanceof String || written instanceof Long || written instanceof Double
+                || written instanceof Boolean ? written : null;
+    }
+
+    /** Stands for a missing key in {@link #probe}. */
+    private static final Object ABSENT = new Object();
 
     /** Keys the space does not know must be merged into the sorted order: the general, slower path. */
     private String keyWithUnknownKeys(Map<String, Object> point) {

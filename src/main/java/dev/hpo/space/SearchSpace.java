@@ -151,6 +151,14 @@ public record SearchSpace(List<Parameter> parameters) {
         return keys().id(point);
     }
 
+    /**
+     * The given points (e.g. a history's parameters) as a set to ask "was this point tried?", by canonical key;
+     * cheaper than collecting keys or ids when only a few questions are asked. See {@link TriedPoints}.
+     */
+    public TriedPoints triedPoints(List<? extends Map<String, Object>> points) {
+        return new TriedPoints(this, keys(), points);
+    }
+
     /** The space's look-up structures, built on first use and kept with the parameter list. */
     private PointKeys keys() {
         return ((ParameterList) parameters).keys();

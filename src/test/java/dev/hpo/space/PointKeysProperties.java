@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -84,6 +86,33 @@ class PointKeysProperties {
                 }
             }
         }
+    }
+
+    @Property(tries = 200)
+    void triedPointsAnswerAsASetOfCanonicalKeys(@ForAll("spaces") SearchSpace space, @ForAll long seed) {
+        UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> point = space.sample(random);
+            history.add(random.nextBoolean() ? point : perturbed(point, random));
+        }
+        Set<String> keys = new HashSet<>();
+        history.forEach(point -> keys.add(space.canonicalKey(point)));
+        TriedPoints tried = space.triedPoints(history);
+
+        for (int i = 0; i < 2 * TriedPoints.SCANS_BEFORE_INDEX; i++) {
+            Map<String, Object> question = switch (random.nextInt(3)) {
+                case 0 -> history.get(random.nextInt(history.size()));
+                case 1 -> perturbed(history.get(random.nextInt(history.size())), random);
+                default -> space.sample(random);
+            };
+            assertThat(tried.contains(question)).as("%s", question).isEqualTo(keys.contains(space.canonicalKey(question)));
+            if (i == 1) {
+                tried.add(question);
+                keys.add(space.canonicalKey(question));
+            }
+        }
+        assertThat(tried.distinctCount()).isEqualTo(keys.size());
     }
 
     /** One random change: another number type, lattice noise, an off-range value, a missing or extra key. */
