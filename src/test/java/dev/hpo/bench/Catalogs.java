@@ -15,7 +15,7 @@ final class Catalogs {
     }
 
     static Optional<StrategySpec> strategy(String name) {
-        return dev.hpo.strategy.StrategyCatalog.standard().find(name);
+        return name.equals("random") ? Optional.of(new LocalRandomSpec()) : Optional.empty();
     }
 
     static Optional<StoppingRuleSpec> stopping(String name) {
