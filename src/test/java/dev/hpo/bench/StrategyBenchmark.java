@@ -1,6 +1,7 @@
 package dev.hpo.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,11 +32,23 @@ public final class StrategyBenchmark {
                 section(report, QualityTable.format(rows, options.seeds(), options.trials()));
                 section(report, Comparison.quality(rows, anchors, options.trials()));
             }
+            if (options.runs("mf")) {
+                List<MultiFidelityBenchmark.Row> rows = new MultiFidelityBenchmark(options, pool, notes::add).run();
+                section(report, MultiFidelityTable.format(rows, options.seeds()));
+                section(report, MultiFidelityTable.comparison(rows, anchors));
+            }
+        }
+        if (options.runs("cost")) {
+            // After the pool is closed: timings must not share the two cores with benchmark threads.
+            List<SuggestionCost.Row> rows = new SuggestionCost(options.costSizes(), notes::add).run(options.costRows());
+            section(report, SuggestionCostTable.format(rows));
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         String header = "command: " + BenchOptions.command() + "\n"
                 + "date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", wall " + PyFormat.f(minutes, 1)
-                + " min, " + options.threads() + " seed threads, " + Runtime.getRuntime().availableProcessors() + " cores\n";
+                + " min, " + options.threads() + " seed threads, " + Runtime.getRuntime().availableProcessors() + " cores, load "
+                + PyFormat.f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1)
+                + " at the end (timings are only comparable at similar load)\n";
         String body = header + "\n" + report + (notes.isEmpty() ? "" : String.join("\n", notes) + "\n");
         System.out.print(body);
         if (options.out() != null) {

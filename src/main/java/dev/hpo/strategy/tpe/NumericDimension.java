@@ -54,7 +54,7 @@ final class NumericDimension implements Dimension {
      *                          univariate neighbour-distance bandwidths
      */
     static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
-                                boolean considerEndpoints, int multivariateDims) {
+                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
         double low = step > 0 ? latticeLow - step / 2 : latticeLow;
         double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
         long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
@@ -79,7 +79,7 @@ final class NumericDimension implements Dimension {
             neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
-        double minSigma = width / Math.min(100.0, n + 2.0);
+        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }
@@ -145,6 +145,11 @@ final class NumericDimension implements Dimension {
         // cell mass <= cell width times the highest density inside the cell (and never above 1)
         double bound = Math.log(step * inv) - NormalMath.LOG_SQRT_2PI - 0.5 * nearest * nearest;
         return Math.min(bound, 0) + logNormalisers[k];
+    }
+
+    @Override
+    public double logBandwidthTilt(int k) {
+        return step > 0 ? 0 : Math.log(sigmas[k]);
     }
 
     @Override
