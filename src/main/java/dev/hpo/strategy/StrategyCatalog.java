@@ -11,6 +11,7 @@ import dev.hpo.strategy.grid.GridStrategySpec;
 import dev.hpo.strategy.hyperband.BohbSpec;
 import dev.hpo.strategy.hyperband.HyperbandSpec;
 import dev.hpo.strategy.random.RandomStrategySpec;
+import dev.hpo.strategy.tpe.TpeSpec;
 
 /**
  * The strategies the service offers, by API name, in the order the API lists them.
@@ -37,6 +38,7 @@ public final class StrategyCatalog {
         specs.add(new GridStrategySpec());
         specs.add(new RandomStrategySpec());
         // Model-based strategies: one line each, e.g. specs.add(new TpeStrategySpec());
+        specs.add(new TpeSpec());
         specs.add(new CmaEsSpec());
         specs.add(new HyperbandSpec());
         specs.add(new BohbSpec());

@@ -60,6 +60,11 @@ final class CategoricalDimension implements Dimension {
     }
 
     @Override
+    public double logBandwidthTilt(int k) {
+        return 0;
+    }
+
+    @Override
     public double sample(int k, UniformRandomProvider random) {
         int choice = observed[k];
         if (choice < 0 || size == 1) {

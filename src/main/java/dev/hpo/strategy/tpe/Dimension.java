@@ -17,6 +17,13 @@ sealed interface Dimension permits NumericDimension, CategoricalDimension {
     /** A cheap upper bound of {@link #logKernel}, so far-away components can be skipped without the exact value. */
     double logKernelBound(int k, double x);
 
+    /**
+     * log of component {@code k}'s bandwidth when its kernel is a continuous density, else 0: Optuna 3.1 scores
+     * candidates with continuous kernels that lack their 1/sigma factor, i.e. with component weights tilted by
+     * the bandwidth (see {@link ParzenEstimator#logScore}).
+     */
+    double logBandwidthTilt(int k);
+
     /** One draw from component {@code k}'s kernel. */
     double sample(int k, UniformRandomProvider random);
 }

@@ -131,11 +131,16 @@ public final class TpeSampler {
 
     private static double[] bestCandidate(List<Variable> variables, List<Observation> good, List<Observation> bad,
                                           TpeOptions options, boolean multivariate, UniformRandomProvider random) {
-        ParzenEstimator below = ParzenEstimator.fit(variables, rows(good, variables), options, multivariate);
-        ParzenEstimator above = ParzenEstimator.fit(variables, rows(bad, variables), options, multivariate);
+        double[][] goodRows = rows(good, variables);
+        double[][] badRows = rows(bad, variables);
+        int mode = Integer.getInteger("tpe.clip", 0);
+        int total = goodRows.length + badRows.length;
+        ParzenEstimator below = ParzenEstimator.fit(variables, goodRows, options, multivariate,
+                mode == 0 ? goodRows.length : mode == 1 ? total : (int) Math.round(goodRows.length * Math.sqrt(total / (double) Math.max(1, goodRows.length))));
+        ParzenEstimator above = ParzenEstimator.fit(variables, badRows, options, multivariate, badRows.length);
         double[][] candidates = below.sample(options.candidates(), random);
-        double[] logBelow = below.logDensity(candidates);
-        double[] logAbove = above.logDensity(candidates);
+        double[] logBelow = below.logScore(candidates);
+        double[] logAbove = above.logScore(candidates);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < candidates.length; s++) {
