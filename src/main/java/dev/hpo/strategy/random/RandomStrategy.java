@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
+import dev.hpo.space.PointId;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
@@ -15,7 +16,8 @@ import dev.hpo.strategy.Trial;
 
 /**
  * Rejection sampling against the history: draw a point from the context's generator and take it unless an earlier
- * experiment (in any state) has the same {@link SearchSpace#canonicalKey}.
+ * experiment (in any state) has the same {@link SearchSpace#canonicalKey} (compared through
+ * {@link SearchSpace#pointId}, which is equivalent and cheaper).
  *
  * <p>When {@code maxDraws} draws in a row collide: on a finite space the unused grid points are listed and one is
  * picked uniformly (so a small space is covered completely, and the suggestion stays uniform over the unused
@@ -37,16 +39,16 @@ final class RandomStrategy implements SearchStrategy {
     @Override
     public Suggestion suggest(StrategyContext context) {
         SearchSpace space = context.space();
-        Set<String> used = new HashSet<>();
+        Set<PointId> used = new HashSet<>();
         for (Trial trial : context.trials()) {
-            used.add(space.canonicalKey(trial.parameters()));
+            used.add(space.pointId(trial.parameters()));
         }
         UniformRandomProvider random = context.random();
         boolean maybeFull = finiteSize.isPresent() && used.size() >= finiteSize.getAsLong();
         if (!maybeFull) {
             for (int draw = 0; draw < maxDraws; draw++) {
                 Map<String, Object> point = space.sample(random);
-                if (!used.contains(space.canonicalKey(point))) {
+                if (!used.contains(space.pointId(point))) {
                     return new Suggestion.Point(point);
                 }
             }
@@ -58,11 +60,11 @@ final class RandomStrategy implements SearchStrategy {
     }
 
     /** Counts the unused grid points, then walks to a uniformly chosen one: no list of up to a grid's size. */
-    private Suggestion pickUnused(SearchSpace space, Set<String> used, UniformRandomProvider random) {
+    private Suggestion pickUnused(SearchSpace space, Set<PointId> used, UniformRandomProvider random) {
         long size = finiteSize.getAsLong();
         long unused = 0;
         for (long index = 0; index < size; index++) {
-            if (!used.contains(space.canonicalKey(space.gridPoint(index)))) {
+            if (!used.contains(space.pointId(space.gridPoint(index)))) {
                 unused++;
             }
         }
@@ -72,7 +74,7 @@ final class RandomStrategy implements SearchStrategy {
         long chosen = random.nextLong(unused);
         for (long index = 0; ; index++) {
             Map<String, Object> point = space.gridPoint(index);
-            if (!used.contains(space.canonicalKey(point)) && chosen-- == 0) {
+            if (!used.contains(space.pointId(point)) && chosen-- == 0) {
                 return new Suggestion.Point(point);
             }
         }
