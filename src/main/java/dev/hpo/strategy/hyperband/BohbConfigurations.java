@@ -118,7 +118,8 @@ final class BohbConfigurations implements ConfigurationSource {
                     || trial.maxIteration() != budget) {
                 continue;
             }
-            double loss = context.losses(trial)[0];
+            double[] losses = context.losses(trial);
+            double loss = losses == null ? Double.NaN : losses[0];
             double[] x = coordinates.encode(trial.parameters());
             if (x != null && Double.isFinite(loss)) {
                 results.add(new Result(trial, x, loss));
