@@ -16,7 +16,7 @@ import dev.hpo.strategy.Settings;
  * @param numSamples       candidates drawn from the good density per new configuration
  * @param bandwidthFactor  widening of the bandwidths when drawing candidates
  * @param minBandwidth     smallest bandwidth, so the model keeps exploring
- * @param minPointsInModel results a group needs for a model, or null for the number of modelled parameters + 1
+ * @param minPointsInModel results a budget needs for its model, or null for the number of modelled parameters + 1
  */
 record BohbSettings(boolean kde, double randomFraction, int topNPercent, int numSamples, double bandwidthFactor,
                     double minBandwidth, Integer minPointsInModel) {
@@ -39,7 +39,7 @@ record BohbSettings(boolean kde, double randomFraction, int topNPercent, int num
         specs.add(new SettingSpec("minBandwidth", "number", 1e-3,
                 "model 'kde': smallest bandwidth of the densities (coordinates are in [0, 1]); above 0, at most 1"));
         specs.add(new SettingSpec("minPointsInModel", "integer", null,
-                "results the good and the bad group each need before a budget's model is used;"
+                "completed results a budget needs before its model is used (at least 2);"
                         + " default: modelled parameters + 1; 1..100000"));
         SPECS = List.copyOf(specs);
     }

@@ -88,28 +88,32 @@ class BohbStrategyTest {
 
     @Test
     void fitsTheModelOnTheLargestBudgetWithEnoughResults() {
-        // given two modelled parameters (minPointsInModel 3: each group needs 3), 20 results at budget 1, 6 at 3
-        BohbSettings settings = BohbSettings.from(dev.hpo.strategy.Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
-        BohbConfigurations configurations = new BohbConfigurations(settings, SPACE, List.of(1L, 3L, 9L));
+        // given two modelled parameters (minPointsInModel 3), 20 results at budget 1, 7 at 3 and 2 at 9
+        BohbConfigurations configurations = defaultConfigurations();
         List<Trial> trials = new ArrayList<>();
         addResults(trials, 20, 1L);
-        addResults(trials, 6, 3L);
-        addResults(trials, 5, 9L);
-        // when the split is made, then budget 3 is used: 9 has too few results for two groups of 3
+        addResults(trials, 7, 3L);
+        addResults(trials, 2, 9L);
+        // when the split is made, then budget 3 is used (9 has too few): the best ceil(15% of 7) = 2 are good
         BohbConfigurations.Split split = configurations.split(context(trials));
         assertThat(split.budget()).isEqualTo(3L);
-        assertThat(split.good()).hasSize(3);
-        assertThat(split.bad()).hasSize(3);
-        assertThat(split.good().get(0).loss()).isLessThanOrEqualTo(split.bad().get(0).loss());
+        assertThat(split.good()).hasSize(2);
+        assertThat(split.bad()).hasSize(5);
+        double worstGood = split.good().get(1).loss();
+        assertThat(split.bad()).allSatisfy(bad -> assertThat(bad.loss()).isGreaterThanOrEqualTo(worstGood));
     }
 
     @Test
     void hasNoModelBeforeAnyBudgetHasEnoughResults() {
-        BohbSettings settings = BohbSettings.from(dev.hpo.strategy.Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
-        BohbConfigurations configurations = new BohbConfigurations(settings, SPACE, List.of(1L, 3L, 9L));
         List<Trial> trials = new ArrayList<>();
-        addResults(trials, 5, 1L);
-        assertThat(configurations.split(context(trials))).isNull();
+        addResults(trials, 2, 1L);
+        addResults(trials, 2, 9L);
+        assertThat(defaultConfigurations().split(context(trials))).isNull();
+    }
+
+    private static BohbConfigurations defaultConfigurations() {
+        BohbSettings settings = BohbSettings.from(dev.hpo.strategy.Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
+        return new BohbConfigurations(settings, SPACE, List.of(1L, 3L, 9L));
     }
 
     private static void addResults(List<Trial> trials, int count, long budget) {
