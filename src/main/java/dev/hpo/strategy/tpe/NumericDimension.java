@@ -13,6 +13,8 @@ final class NumericDimension implements Dimension {
 
     /** Optuna's multivariate bandwidth factor (Scott's rule scaled to the range). */
     private static final double SIGMA0_MAGNITUDE = 0.2;
+    /** Observations up to this count are sorted by packed primitive keys. */
+    private static final int INDEX_LIMIT = 1 << 20;
 
     private final double low;
     private final double high;
@@ -23,6 +25,8 @@ final class NumericDimension implements Dimension {
     private final double[] sigmas;
     private final double[] inverseSigmas;
     private final double[] logNormalisers;
+    /** log(step / sigma) - log sqrt(2 pi) per component: the cell-mass bound's constant part. */
+    private final double[] logCellBounds;
 
     private NumericDimension(double low, double high, double step, double latticeLow, long latticeCount,
                              double[] mus, double[] sigmas) {
@@ -35,9 +39,14 @@ final class NumericDimension implements Dimension {
         this.sigmas = sigmas;
         this.inverseSigmas = new double[mus.length];
         this.logNormalisers = new double[mus.length];
+        this.logCellBounds = new double[mus.length];
         for (int k = 0; k < mus.length; k++) {
             inverseSigmas[k] = 1.0 / sigmas[k];
-            double logAccept = NormalMath.logMass((low - mus[k]) * inverseSigmas[k], (high - mus[k]) * inverseSigmas[k]);
+            double a = (low - mus[k]) * inverseSigmas[k];
+            double b = (high - mus[k]) * inverseSigmas[k];
+            // a kernel well inside the range loses nothing to the truncation (error below 1e-15)
+            double logAccept = a < -8.3 && b > 8.3 ? 0 : NormalMath.logMass(a, b);
+            logCellBounds[k] = step > 0 ? Math.log(step * inverseSigmas[k]) - NormalMath.LOG_SQRT_2PI : 0;
             // A continuous kernel is a density (1/sigma, 1/sqrt(2 pi)); a stepped one is a cell mass, normalised
             // only by the truncation to the range.
             logNormalisers[k] = step > 0 ? -logAccept : -logAccept - Math.log(sigmas[k]) - NormalMath.LOG_SQRT_2PI;
@@ -91,29 +100,57 @@ final class NumericDimension implements Dimension {
     private static void neighbourBandwidths(double[] mus, double low, double high, boolean considerEndpoints,
                                             double[] sigmas) {
         int m = mus.length;
-        Integer[] order = new Integer[m];
+        int[] order = sortedOrder(mus);
+        double[] sorted = new double[m];
         for (int i = 0; i < m; i++) {
-            order[i] = i;
+            sorted[i] = mus[order[i]];
         }
-        Arrays.sort(order, (x, y) -> Double.compare(mus[x], mus[y]));
         double[] padded = new double[m + 2];
         padded[0] = low;
         padded[m + 1] = high;
+        System.arraycopy(sorted, 0, padded, 1, m);
+        double[] bySlot = new double[m];
         for (int i = 0; i < m; i++) {
-            padded[i + 1] = mus[order[i]];
-        }
-        double[] sorted = new double[m];
-        for (int i = 0; i < m; i++) {
-            sorted[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
+            bySlot[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
         }
         if (!considerEndpoints && m + 2 >= 4) {
             // the outermost kernels ignore their distance to the range's bounds
-            sorted[0] = padded[2] - padded[1];
-            sorted[m - 1] = padded[m] - padded[m - 1];
+            bySlot[0] = padded[2] - padded[1];
+            bySlot[m - 1] = padded[m] - padded[m - 1];
         }
         for (int i = 0; i < m; i++) {
-            sigmas[order[i]] = sorted[i];
+            sigmas[order[i]] = bySlot[i];
         }
+    }
+
+    /** Indices of {@code values} in ascending order of value, ties by index (a primitive sort: this runs per call). */
+    static int[] sortedOrder(double[] values) {
+        int m = values.length;
+        int[] order = new int[m];
+        if (m >= INDEX_LIMIT) {
+            Integer[] boxed = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (x, y) -> Double.compare(values[x], values[y]));
+            for (int i = 0; i < m; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
+        }
+        // The key is the value's order-preserving bit pattern with the index in its lowest bits: values that
+        // differ only beyond the 32nd significant bit may swap, which no bandwidth notices.
+        long[] keys = new long[m];
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToLongBits(values[i] + 0.0);
+            long sortable = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+            keys[i] = (sortable & ~(INDEX_LIMIT - 1L)) | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < m; i++) {
+            order[i] = (int) (keys[i] & (INDEX_LIMIT - 1L));
+        }
+        return order;
     }
 
     @Override
@@ -132,6 +169,29 @@ final class NumericDimension implements Dimension {
         return logNormalisers[k] - 0.5 * z * z;
     }
 
+    /**
+     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this continuous dimension alone: the
+     * univariate model's hot loop, kept free of the general product over dimensions.
+     */
+    double logMixture(double x, double[] logWeights, double[] terms) {
+        int components = mus.length;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < components; k++) {
+            double z = (x - mus[k]) * inverseSigmas[k];
+            double t = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
+            terms[k] = t;
+            max = Math.max(max, t);
+        }
+        double cut = max - 40;
+        double sum = 0;
+        for (int k = 0; k < components; k++) {
+            if (terms[k] > cut) {
+                sum += Math.exp(terms[k] - max);
+            }
+        }
+        return max + Math.log(sum);
+    }
+
     @Override
     public double logKernelBound(int k, double x) {
         if (step <= 0) {
@@ -143,7 +203,7 @@ final class NumericDimension implements Dimension {
         double b = (x + half - mus[k]) * inv;
         double nearest = a > 0 ? a : (b < 0 ? b : 0);
         // cell mass <= cell width times the highest density inside the cell (and never above 1)
-        double bound = Math.log(step * inv) - NormalMath.LOG_SQRT_2PI - 0.5 * nearest * nearest;
+        double bound = logCellBounds[k] - 0.5 * nearest * nearest;
         return Math.min(bound, 0) + logNormalisers[k];
     }
 

@@ -130,6 +130,9 @@ final class ParzenEstimator {
     }
 
     private double logDensity(double[] x, double[] weights, double[] terms) {
+        if (dimensions.length == 1 && dimensions[0] instanceof NumericDimension numeric && numeric.isContinuous()) {
+            return numeric.logMixture(x[0], weights, terms);
+        }
         int components = weights.length;
         double max = Double.NEGATIVE_INFINITY;
         int best = 0;
