@@ -31,7 +31,7 @@ class ProcessBackendTest {
 
     private final RecordingEvents events = new RecordingEvents();
     private final ProcessBackendSettings settings = new ProcessBackendSettings(true, DataSize.ofKilobytes(4), 3,
-            Duration.ofMillis(500), Duration.ofMillis(100), null);
+            Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(30), null);
     private final ProcessBackend backend = new ProcessBackend(settings, true, events, () -> "http://127.0.0.1:9999");
 
     @AfterEach

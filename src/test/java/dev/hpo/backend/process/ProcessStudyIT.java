@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class ProcessStudyIT {
     @BeforeAll
     static void startService() {
         app = LoopApp.start(TestDatabase.newDatabase(), "hpo.backend.process.enabled=true",
-                "hpo.backend.process.kill-grace-period=2s");
+                "hpo.backend.process.kill-grace-period=2s", "hpo.backend.process.recovery-interval=1s");
         jdbc = app.jdbc();
     }
 
@@ -147,6 +148,31 @@ class ProcessStudyIT {
                 .containsExactly("ABORTED", "ABORTED");
         assertThat(jdbc.queryForObject("SELECT status FROM study WHERE id = ?::uuid", String.class, study))
                 .isEqualTo("STOPPED");
+    }
+
+    @Test
+    void startsAnExperimentWhoseLaunchWasLost() {
+        // given a running study with a QUEUED experiment nobody launched, as when the service stopped right after
+        // the transaction that created it
+        String base = createBase(List.of("python3", TRAIN.toString()), Map.of("HPO_EXAMPLE_SLEEP", "0"));
+        String study = createStudy(base, 1, 1);
+        UUID experiment = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived,
+                                        created_at, completion_notified, version)
+                VALUES (?, ?::uuid, 0, 'forgotten', 'process-it', '{"General/lr": 0.05, "General/momentum": 0.9}',
+                        'QUEUED', false, now() - interval '1 minute', false, 0)
+                """, experiment, study);
+        jdbc.update("UPDATE study SET status = 'RUNNING', started_at = now(), experiments_created = 1 WHERE id = ?::uuid",
+                study);
+
+        // when the backend looks for forgotten experiments, then it runs it and the study ends
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, worker_id FROM experiment WHERE id = ?", experiment);
+        assertThat(row.get("status")).isEqualTo("COMPLETED");
+        assertThat((String) row.get("worker_id")).startsWith("process@");
+        assertThat(jdbc.queryForObject("SELECT count FROM metric_summary WHERE experiment_id = ?", Integer.class,
+                experiment)).isEqualTo(5);
     }
 
     private static String createBase(List<String> command, Map<String, String> environment) {
