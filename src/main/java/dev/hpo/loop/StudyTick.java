@@ -53,25 +53,25 @@ class StudyTick {
 
     /** Runs the tick; the caller provides the transaction. */
     TickResult run(UUID studyId) {
-        Instant now = clock.instant();
+        Instant leaseNow = clock.instant();
         StudyRow study = store.lockStudy(studyId);
         if (study == null || !("RUNNING".equals(study.status()) || study.stopping())) {
             models.forget(studyId);
             return TickResult.notDriven();
         }
-        if (!study.leasedBy(settings.replicaId(), now) && study.leaseOwner() != null
-                && study.leaseExpiresAt() != null && study.leaseExpiresAt().isAfter(now)) {
+        if (!study.leasedBy(settings.replicaId(), leaseNow) && study.leaseOwner() != null
+                && study.leaseExpiresAt() != null && study.leaseExpiresAt().isAfter(leaseNow)) {
             // Another replica drives it; our memos may go stale while it does.
             models.forget(studyId);
             return TickResult.notDriven();
         }
-        store.holdLease(studyId, settings.replicaId(), now.plus(settings.studyLeaseDuration()));
+        store.holdLease(studyId, settings.replicaId(), leaseNow.plus(settings.studyLeaseDuration()));
 
         StudyModel model;
         try {
             model = models.get(study);
         } catch (RuntimeException e) {
-            return fail(study, null, "cannot drive the study: " + message(e), now);
+            return fail(study, null, "cannot drive the study: " + message(e), clock.instant());
         }
         List<ExperimentRow> rows = store.experiments(studyId);
         models.loadParameters(model, rows.size());
@@ -80,6 +80,9 @@ class StudyTick {
             summaries.add(store.summaries(studyId, objective.title(), objective.series()));
         }
         StudyHistory history = new StudyHistory(model, rows, summaries);
+        // Read after the rows: every end this tick saw committed happened before it, so an experiment created
+        // in a freed slot never appears to start before the one it replaces ended.
+        Instant now = clock.instant();
 
         // (1) study limits
         String[] ending = studyLimitReached(study, history, now);

@@ -14,6 +14,10 @@ import java.util.Map;
  * conditional on that choice. Sampling picks a combination uniformly, then samples its nested parameters; the grid
  * is the product inside each combination, concatenated across combinations in order.
  *
+ * <p>Two identical combinations are rejected. Combinations that overlap (say {@code {"a": 1}} and
+ * {@code {"a": <integers 0..3>}}) are allowed, as in ClearML, and then the grid holds the shared points more
+ * than once; {@link SearchSpace#canonicalKey} tells them apart for de-duplication.
+ *
  * @param name the name of the choice itself; defaults to {@code parameter_set} (it is not sent to experiments)
  * @param combinations non-empty list of non-empty combinations, kept in order with their keys in order
  */
@@ -30,9 +34,31 @@ public record ParameterSet(String name, List<Map<String, Object>> combinations) 
         }
         List<Map<String, Object>> copies = new ArrayList<>(combinations.size());
         for (int i = 0; i < combinations.size(); i++) {
-            copies.add(copy(name, "combinations[" + i + "]", combinations.get(i)));
+            Map<String, Object> copy = copy(name, "combinations[" + i + "]", combinations.get(i));
+            for (int j = 0; j < copies.size(); j++) {
+                if (same(copies.get(j), copy)) {
+                    throw Checks.invalid(name, "combinations[" + i + "]", "repeats combinations[" + j + "]");
+                }
+            }
+            copies.add(copy);
         }
         combinations = Collections.unmodifiableList(copies);
+    }
+
+    private static boolean same(Map<String, Object> a, Map<String, Object> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> entry : a.entrySet()) {
+            Object other = b.get(entry.getKey());
+            boolean equal = entry.getValue() instanceof Parameter || other instanceof Parameter
+                    ? entry.getValue().equals(other)
+                    : Checks.sameValue(entry.getValue(), other);
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> copy(String name, String field, Map<String, Object> combination) {

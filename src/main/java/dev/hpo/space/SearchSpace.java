@@ -95,7 +95,9 @@ public record SearchSpace(List<Parameter> parameters) {
 
     /**
      * The grid point at {@code index} (0-based, mixed radix with the last parameter varying fastest, as ClearML's
-     * {@code itertools.product}); throws {@link InvalidSpaceException} when the grid is too large to enumerate.
+     * {@code itertools.product}); throws {@link InvalidSpaceException} when the grid is too large to enumerate and
+     * {@link IndexOutOfBoundsException} for an index outside {@code [0, gridSize())}. Each call costs
+     * O(parameters), so a strategy can walk the grid lazily by index without materialising it.
      */
     public Map<String, Object> gridPoint(long index) {
         long total = gridSize();

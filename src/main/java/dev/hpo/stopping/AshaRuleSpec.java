@@ -75,12 +75,21 @@ public final class AshaRuleSpec implements StoppingRuleSpec {
         List<Long> rungs = new ArrayList<>();
         long rung = min;
         for (int i = 0; i < rate && rung < max; i++) {
-            rung = Math.multiplyHigh(rung, eta) == 0 && rung * eta > 0 ? rung * eta : Long.MAX_VALUE;
+            rung = times(rung, eta);
         }
         while (rung < max) {
             rungs.add(rung);
-            rung = Math.multiplyHigh(rung, eta) == 0 && rung * eta > 0 ? rung * eta : Long.MAX_VALUE;
+            rung = times(rung, eta);
         }
         return rungs;
+    }
+
+    /** {@code rung * eta}, saturating at {@link Long#MAX_VALUE} so the loops above end instead of wrapping. */
+    private static long times(long rung, int eta) {
+        try {
+            return Math.multiplyExact(rung, eta);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 }

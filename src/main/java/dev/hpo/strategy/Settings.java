@@ -160,7 +160,8 @@ public final class Settings {
             try {
                 return decimal.longValueExact();
             } catch (ArithmeticException e) {
-                throw invalid(name, "must be an integer, not " + number);
+                boolean whole = decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
+                throw invalid(name, whole ? "is too large: " + number : "must be an integer, not " + number);
             }
         }
         throw invalid(name, "must be an integer, not " + describe(value));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,8 @@ public class StudyService {
         if (inMinutes != null) {
             study.changeTimeLimit(inMinutes, now);
         } else {
-            study.changeDeadline(specificTime);
+            // stored with PostgreSQL's microsecond precision; truncated here so the answer shows what is kept
+            study.changeDeadline(specificTime.truncatedTo(ChronoUnit.MICROS));
         }
         return study;
     }

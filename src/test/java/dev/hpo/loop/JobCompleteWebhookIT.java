@@ -61,12 +61,12 @@ class JobCompleteWebhookIT {
             // given a study of 5 experiments whose callback answers 503 twice before it works
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook"), "q-hook", "random", 9);
             definition.put("totalMaxJobs", 5);
-            String study = app.http.createStudy(definition);
+            String study = app.createStudy(definition);
             String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
 
             // when it runs to its end
             try (Workers workers = new Workers(app.http, "q-hook", 2, Studies.quadraticJob(2, 0))) {
-                app.http.start(study, url);
+                app.start(study, url);
                 await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(Studies.status(app.jdbc(), study)));
             }
 
@@ -96,8 +96,8 @@ class JobCompleteWebhookIT {
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook-fail"), "q-hook-fail", "random", 9);
             definition.put("totalMaxJobs", 2);
             definition.put("maxConcurrentExperiments", 1);
-            String study = app.http.createStudy(definition);
-            app.http.start(study, "http://localhost:" + receiver.getAddress().getPort() + "/hook");
+            String study = app.createStudy(definition);
+            app.start(study, "http://localhost:" + receiver.getAddress().getPort() + "/hook");
 
             // when a worker fails each experiment
             for (int i = 0; i < 2; i++) {

@@ -102,8 +102,8 @@ public final class LoopHttp {
         return action == null ? "continue" : action.asString();
     }
 
-    public Answer heartbeat(String experimentId) {
-        return post("/experiments/" + experimentId + "/heartbeat", Map.of());
+    public Answer heartbeat(String experimentId, String workerId) {
+        return post("/experiments/" + experimentId + "/heartbeat", Map.of("workerId", workerId));
     }
 
     public Answer complete(String experimentId) {

@@ -39,11 +39,11 @@ class QueueStudyIT {
         Map<String, Object> definition = Studies.quadratic(base, "q-best", "grid", 1);
         definition.put("maxConcurrentExperiments", 4);
         definition.put("totalMaxJobs", 100);
-        String study = app.http.createStudy(definition);
+        String study = app.createStudy(definition);
 
         // when it runs to its end
         try (Workers workers = new Workers(app.http, "q-best", 6, Studies.quadraticJob(3, 0))) {
-            app.http.start(study, null);
+            app.start(study, null);
             await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(Studies.status(jdbc, study)));
             assertThat(workers.errors).hasValue(0);
         }
@@ -67,10 +67,10 @@ class QueueStudyIT {
         Map<String, Object> definition = Studies.quadratic(base, "q-budget", "random", 7);
         definition.put("maxConcurrentExperiments", 3);
         definition.put("totalMaxJobs", 12);
-        String study = app.http.createStudy(definition);
+        String study = app.createStudy(definition);
 
         try (Workers workers = new Workers(app.http, "q-budget", 5, Studies.quadraticJob(2, 0))) {
-            app.http.start(study, null);
+            app.start(study, null);
             await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(Studies.status(jdbc, study)));
         }
 
@@ -92,7 +92,7 @@ class QueueStudyIT {
                 Map.of("type", "uniform", "name", "x", "min", -0.75, "max", 0.25, "step", 0.5),
                 Map.of("type", "uniform", "name", "y", "min", -1.0, "max", 0.0, "step", 0.5)));
         definition.put("saveTopKOnly", 2);
-        String study = app.http.createStudy(definition);
+        String study = app.createStudy(definition);
 
         // a loss without ties on this lattice: the best two are (0.25, -0.5) and (-0.25, -0.5)
         Workers.Job job = new Workers.Job(Studies.TITLE, Studies.SERIES, 1, 0, p -> {
@@ -101,7 +101,7 @@ class QueueStudyIT {
             return (x - 0.25) * (x - 0.25) + 3 * (y + 0.5) * (y + 0.5) + 0.1 * x;
         });
         try (Workers workers = new Workers(app.http, "q-topk", 2, job)) {
-            app.http.start(study, null);
+            app.start(study, null);
             await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(Studies.status(jdbc, study)));
         }
 

@@ -35,7 +35,7 @@ class RanksTest {
 
     @Test
     void ranksSeveralObjectivesByParetoFront() {
-        // given min loss, min latency: 0 and 1 are on the first front, 2 is dominated by 0
+        // given min loss, min latency: 0 and 1 are on the first front (boundary points, in creation order), 2 is dominated by 0
         StudyHistory history = history(List.of(new Objective("loss", "val", Sign.MIN), new Objective("latency", "ms", Sign.MIN)),
                 row(0, "COMPLETED", null), row(1, "COMPLETED", null), row(2, "COMPLETED", null));
         report(history, 0, 0.2, 30);
@@ -44,7 +44,7 @@ class RanksTest {
 
         List<Ranks.Ranked> ranking = Ranks.of(history);
 
-        assertThat(ranking).extracting(r -> r.row().number()).containsExactly(1, 0, 2);
+        assertThat(ranking).extracting(r -> r.row().number()).containsExactly(0, 1, 2);
     }
 
     @Test

@@ -19,14 +19,14 @@ class RestartIT {
         TestDatabase.Target database = TestDatabase.newDatabase();
         String study;
         // given a study half-way through on a first service
-        try (LoopApp first = LoopApp.start(database)) {
+        try (LoopApp first = LoopApp.start(database, "hpo.worker.lease-timeout=2s")) {
             String base = first.http.createBaseExperiment("restart");
             Map<String, Object> definition = Studies.quadratic(base, "q-restart", "random", 11);
             definition.put("maxConcurrentExperiments", 3);
             definition.put("totalMaxJobs", 20);
-            study = first.http.createStudy(definition);
+            study = first.createStudy(definition);
             try (Workers workers = new Workers(first.http, "q-restart", 3, Studies.quadraticJob(3, 5_000_000L))) {
-                first.http.start(study, null);
+                first.start(study, null);
                 await().atMost(Duration.ofSeconds(30)).until(() -> workers.completed.get() >= 6);
             }
             // the workers vanished with experiments in flight; the service goes down now

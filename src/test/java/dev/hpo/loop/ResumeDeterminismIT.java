@@ -57,8 +57,8 @@ class ResumeDeterminismIT {
         TestDatabase.Target straight = TestDatabase.newDatabase();
         String studyA;
         try (LoopApp app = LoopApp.start(straight)) {
-            studyA = app.http.createStudy(definition(app.http.createBaseExperiment("straight"), strategy));
-            app.http.start(studyA, null);
+            studyA = app.createStudy(definition(app.http.createBaseExperiment("straight"), strategy));
+            app.start(studyA, null);
             runExperiments(app, "q-det-" + strategy, JOBS);
             await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(Studies.status(app.jdbc(), studyA)));
             uninterrupted = Studies.parameterSequence(app.jdbc(), studyA);
@@ -67,8 +67,8 @@ class ResumeDeterminismIT {
         TestDatabase.Target interrupted = TestDatabase.newDatabase();
         String studyB;
         try (LoopApp app = LoopApp.start(interrupted)) {
-            studyB = app.http.createStudy(definition(app.http.createBaseExperiment("interrupted"), strategy));
-            app.http.start(studyB, null);
+            studyB = app.createStudy(definition(app.http.createBaseExperiment("interrupted"), strategy));
+            app.start(studyB, null);
             runExperiments(app, "q-det-" + strategy, JOBS / 2);
         }
         List<String> resumed;

@@ -36,12 +36,12 @@ class StudyLimitsIT {
     private String study(String queue, String strategy, Map<String, Object> limits) {
         Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment(queue), queue, strategy, 3);
         definition.putAll(limits);
-        return app.http.createStudy(definition);
+        return app.createStudy(definition);
     }
 
     private void runUntilEnded(String study, String queue, int workers, Workers.Job job) {
         try (Workers running = new Workers(app.http, queue, workers, job)) {
-            app.http.start(study, null);
+            app.start(study, null);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 String status = Studies.status(jdbc, study);
                 return !"RUNNING".equals(status) && !"STOPPING".equals(status);
@@ -108,11 +108,11 @@ class StudyLimitsIT {
     void stopRequestAbortsActiveExperimentsAndStopsTheStudy() {
         String study = study("q-stop", "random", Map.of());
         try (Workers running = new Workers(app.http, "q-stop", 2, SLOW)) {
-            app.http.start(study, null);
+            app.start(study, null);
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM experiment WHERE study_id = ?::uuid AND status = 'RUNNING'", Integer.class, study) == 2);
 
-            app.http.post("/studies/" + study + "/stop", Map.of()).requireOk();
+            app.stop(study);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "STOPPED".equals(Studies.status(jdbc, study)));
             await().atMost(Duration.ofSeconds(10)).until(() -> running.stopped.get() == 2);

@@ -30,13 +30,13 @@ class TwoReplicasIT {
                         "q-replicas", "random", i);
                 definition.put("maxConcurrentExperiments", 2);
                 definition.put("totalMaxJobs", 8);
-                studies.add(via.http.createStudy(definition));
+                studies.add(via.createStudy(definition));
             }
             // when workers of both instances pull from the shared queue while both loops run
             try (Workers onA = new Workers(a.http, "q-replicas", 3, Studies.quadraticJob(3, 2_000_000L));
                  Workers onB = new Workers(b.http, "q-replicas", 3, Studies.quadraticJob(3, 2_000_000L))) {
                 for (int i = 0; i < studies.size(); i++) {
-                    (i % 2 == 0 ? a : b).http.start(studies.get(i), null);
+                    (i % 2 == 0 ? a : b).start(studies.get(i), null);
                 }
                 await().atMost(Duration.ofSeconds(90)).until(() -> studies.stream()
                         .allMatch(s -> "COMPLETED".equals(Studies.status(a.jdbc(), s))));

@@ -20,8 +20,8 @@ class WorkerLostIT {
             // given a running study with one slot, leased by a worker that then goes silent
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("lost"), "q-lost", "random", 5);
             definition.put("maxConcurrentExperiments", 1);
-            String study = app.http.createStudy(definition);
-            app.http.start(study, null);
+            String study = app.createStudy(definition);
+            app.start(study, null);
             JsonNode leased = await().atMost(Duration.ofSeconds(10))
                     .until(() -> app.http.lease("q-lost", "silent-worker"), e -> e != null);
             String experiment = leased.get("id").asString();

@@ -48,6 +48,12 @@ class ParameterSetTest {
     }
 
     @Test
+    void rejectsRepeatedCombinations() {
+        assertThatThrownBy(() -> new ParameterSet("s", List.of(Map.of("a", 1), Map.of("a", 2), Map.of("a", 1.0))))
+                .hasMessage("parameter 's': combinations[2] repeats combinations[0]");
+    }
+
+    @Test
     void keepsKeyOrder() {
         Map<String, Object> combination = new LinkedHashMap<>();
         combination.put("z", 1);

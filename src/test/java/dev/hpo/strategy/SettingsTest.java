@@ -87,6 +87,9 @@ class SettingsTest {
         assertThatThrownBy(() -> settings(Map.of("count", new BigInteger("99999999999999999999"))).integer("count", 0, 10))
                 .isInstanceOf(InvalidStrategyException.class)
                 .hasMessageContaining("setting 'count' is too large");
+        assertThatThrownBy(() -> settings(Map.of("count", 1e20)).integer("count", 0, 10))
+                .isInstanceOf(InvalidStrategyException.class)
+                .hasMessageContaining("setting 'count' is too large");
     }
 
     @Test

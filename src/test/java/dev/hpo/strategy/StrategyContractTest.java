@@ -222,7 +222,10 @@ public abstract class StrategyContractTest {
         });
     }
 
-    /** Asks for {@code count} suggestions, adding each point to the history as pending (concurrent slots). */
+    /**
+     * Asks for {@code count} suggestions, adding each point to the history as pending (concurrent slots); each
+     * point must be new unless {@link #allowsRepeats()}.
+     */
     private void suggestSeveral(List<Trial> trials, int count) {
         SearchStrategy strategy = spec().create(settings(), space(), objectives(), budget());
         Map<String, Object> state = Map.of();
@@ -237,6 +240,12 @@ public abstract class StrategyContractTest {
             if (suggestion instanceof Suggestion.Point point) {
                 assertThat(space().holds(point.parameters())).as("held: %s", point.parameters()).isTrue();
                 assertBudgetWithinStudy(point);
+                if (!allowsRepeats()) {
+                    // Pending experiments must not all get the same point (the concurrent-slots case).
+                    String key = space().canonicalKey(point.parameters()) + " @ " + point.maxIteration();
+                    assertThat(trials).extracting(trial -> space().canonicalKey(trial.parameters()) + " @ "
+                            + trial.maxIteration()).as("suggested again").doesNotContain(key);
+                }
                 trials.add(new Trial(trials.size(), SequentialRun.roundTrip(point.parameters()), TrialState.PENDING,
                         null, new TreeMap<>(), point.maxIteration()));
             }

@@ -120,7 +120,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         String field;
         String message;
         if (cause instanceof JacksonException json) {

@@ -68,14 +68,14 @@ public final class LoopBenchmark {
     }
 
     private static void warmUp(LoopApp app, String base) throws InterruptedException {
-        String study = app.http.createStudy(study(base, "bench-warm", 4, 200));
-        app.http.start(study, null);
+        String study = app.createStudy(study(base, "bench-warm", 4, 200));
+        app.start(study, null);
         runWorkers(app.http, "bench-warm", 4, 200, new ConcurrentLinkedQueue<>());
     }
 
     private static List<Long> latency(LoopApp app, String base, int trials) throws InterruptedException {
-        String study = app.http.createStudy(study(base, "bench-latency", 1, trials));
-        app.http.start(study, null);
+        String study = app.createStudy(study(base, "bench-latency", 1, trials));
+        app.start(study, null);
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
         runWorkers(app.http, "bench-latency", 1, trials, gaps);
         return new ArrayList<>(gaps);
@@ -83,8 +83,8 @@ public final class LoopBenchmark {
 
     /** {trials per second, seconds, median gap ms, p99 gap ms}. */
     private static double[] throughput(LoopApp app, String base, int jobs, int workers) throws InterruptedException {
-        String study = app.http.createStudy(study(base, "bench-throughput", workers, jobs));
-        app.http.start(study, null);
+        String study = app.createStudy(study(base, "bench-throughput", workers, jobs));
+        app.start(study, null);
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         runWorkers(app.http, "bench-throughput", workers, jobs, gaps);

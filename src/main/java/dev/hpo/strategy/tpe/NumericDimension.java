@@ -1,0 +1,187 @@
+package dev.hpo.strategy.tpe;
+
+import java.util.Arrays;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Truncated Gaussian kernels on a numeric range's search scale, with Optuna's bandwidths. A stepped range (integers,
+ * a step lattice) widens the bounds by half a step on each side and gives each lattice point the mass of its cell,
+ * so the density respects the lattice exactly.
+ */
+final class NumericDimension implements Dimension {
+
+    /** Optuna's multivariate bandwidth factor (Scott's rule scaled to the range). */
+    private static final double SIGMA0_MAGNITUDE = 0.2;
+
+    private final double low;
+    private final double high;
+    private final double step;
+    private final double latticeLow;
+    private final long latticeCount;
+    private final double[] mus;
+    private final double[] sigmas;
+    private final double[] inverseSigmas;
+    private final double[] logNormalisers;
+
+    private NumericDimension(double low, double high, double step, double latticeLow, long latticeCount,
+                             double[] mus, double[] sigmas) {
+        this.low = low;
+        this.high = high;
+        this.step = step;
+        this.latticeLow = latticeLow;
+        this.latticeCount = latticeCount;
+        this.mus = mus;
+        this.sigmas = sigmas;
+        this.inverseSigmas = new double[mus.length];
+        this.logNormalisers = new double[mus.length];
+        for (int k = 0; k < mus.length; k++) {
+            inverseSigmas[k] = 1.0 / sigmas[k];
+            double logAccept = NormalMath.logMass((low - mus[k]) * inverseSigmas[k], (high - mus[k]) * inverseSigmas[k]);
+            // A continuous kernel is a density (1/sigma, 1/sqrt(2 pi)); a stepped one is a cell mass, normalised
+            // only by the truncation to the range.
+            logNormalisers[k] = step > 0 ? -logAccept : -logAccept - Math.log(sigmas[k]) - NormalMath.LOG_SQRT_2PI;
+        }
+    }
+
+    /**
+     * Kernels for {@code observations} plus a prior component (centre of the range, bandwidth the whole range).
+     *
+     * @param latticeLow        first coordinate the range produces
+     * @param latticeHigh       last coordinate the range produces
+     * @param step              lattice step on the search scale, 0 when continuous
+     * @param multivariateDims  number of dimensions of the joint model (Scott-style bandwidth), or 0 for Optuna's
+     *                          univariate neighbour-distance bandwidths
+     */
+    static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
+                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
+        double low = step > 0 ? latticeLow - step / 2 : latticeLow;
+        double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
+        long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
+        double width = high - low;
+        if (!(width > 0)) {
+            // a single-valued range: any positive bandwidth gives the same (trivial) distribution
+            width = 1;
+            high = low + (step > 0 ? step : 0);
+        }
+        int n = observations.length;
+        double[] mus = new double[n + 1];
+        double[] sigmas = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            mus[i] = Math.min(high, Math.max(low, observations[i]));
+        }
+        double priorMu = 0.5 * (low + high);
+        mus[n] = priorMu;
+        if (multivariateDims > 0) {
+            double sigma = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (multivariateDims + 4)) * width;
+            Arrays.fill(sigmas, 0, n, sigma);
+        } else {
+            neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
+        }
+        // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
+        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
+        for (int i = 0; i < n; i++) {
+            sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
+        }
+        sigmas[n] = width;
+        return new NumericDimension(low, high, step, latticeLow, latticeCount, mus, sigmas);
+    }
+
+    /** Each kernel as wide as the larger gap to its sorted neighbours (the bounds and the prior centre included). */
+    private static void neighbourBandwidths(double[] mus, double low, double high, boolean considerEndpoints,
+                                            double[] sigmas) {
+        int m = mus.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(mus[x], mus[y]));
+        double[] padded = new double[m + 2];
+        padded[0] = low;
+        padded[m + 1] = high;
+        for (int i = 0; i < m; i++) {
+            padded[i + 1] = mus[order[i]];
+        }
+        double[] sorted = new double[m];
+        for (int i = 0; i < m; i++) {
+            sorted[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
+        }
+        if (!considerEndpoints && m + 2 >= 4) {
+            // the outermost kernels ignore their distance to the range's bounds
+            sorted[0] = padded[2] - padded[1];
+            sorted[m - 1] = padded[m] - padded[m - 1];
+        }
+        for (int i = 0; i < m; i++) {
+            sigmas[order[i]] = sorted[i];
+        }
+    }
+
+    @Override
+    public int components() {
+        return mus.length;
+    }
+
+    @Override
+    public double logKernel(int k, double x) {
+        double inv = inverseSigmas[k];
+        if (step > 0) {
+            double half = step / 2;
+            return NormalMath.logMass((x - half - mus[k]) * inv, (x + half - mus[k]) * inv) + logNormalisers[k];
+        }
+        double z = (x - mus[k]) * inv;
+        return logNormalisers[k] - 0.5 * z * z;
+    }
+
+    @Override
+    public double logKernelBound(int k, double x) {
+        if (step <= 0) {
+            return logKernel(k, x);
+        }
+        double inv = inverseSigmas[k];
+        double half = step / 2;
+        double a = (x - half - mus[k]) * inv;
+        double b = (x + half - mus[k]) * inv;
+        double nearest = a > 0 ? a : (b < 0 ? b : 0);
+        // cell mass <= cell width times the highest density inside the cell (and never above 1)
+        double bound = Math.log(step * inv) - NormalMath.LOG_SQRT_2PI - 0.5 * nearest * nearest;
+        return Math.min(bound, 0) + logNormalisers[k];
+    }
+
+    @Override
+    public double logBandwidthTilt(int k) {
+        return step > 0 ? 0 : Math.log(sigmas[k]);
+    }
+
+    @Override
+    public double sample(int k, UniformRandomProvider random) {
+        double sigma = sigmas[k];
+        double z = NormalMath.truncatedSample((low - mus[k]) / sigma, (high - mus[k]) / sigma, random.nextDouble());
+        double x = Math.min(high, Math.max(low, mus[k] + sigma * z));
+        if (step > 0) {
+            long index = Math.round((x - latticeLow) / step);
+            index = Math.max(0, Math.min(latticeCount - 1, index));
+            return latticeLow + index * step;
+        }
+        return x;
+    }
+
+    boolean isContinuous() {
+        return step <= 0;
+    }
+
+    double mu(int k) {
+        return mus[k];
+    }
+
+    double sigma(int k) {
+        return sigmas[k];
+    }
+
+    double low() {
+        return low;
+    }
+
+    double high() {
+        return high;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.hpo.strategy.tpe;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+import dev.hpo.space.DiscreteValues;
+import dev.hpo.space.NumericRange;
+import dev.hpo.space.Parameter;
+import dev.hpo.space.ParameterSet;
+import dev.hpo.space.SearchSpace;
+
+/**
+ * The TPE model as a reusable step (also for BOHB's per-budget model): given good and bad observations, fit a
+ * Parzen density l(x) to the good ones and g(x) to the bad ones, draw {@link TpeOptions#candidates()} points from
+ * l and return the one with the largest l(x)/g(x).
+ *
+ * <p>Univariate (the default) models each top-level parameter on its own; multivariate models all top-level
+ * parameters with one joint product-kernel density. A parameter set is a categorical choice of combination; a
+ * parameter nested in a combination is modelled (univariately) only on the observations that chose a combination
+ * holding that same parameter, and only sampled when the chosen combination holds it. Observations lists are in
+ * age order (oldest first): older observations beyond the newest 25 get less weight. Pure: the same inputs and
+ * generator state give the same point.
+ */
+public final class TpeSampler {
+
+    private TpeSampler() {
+    }
+
+    /** Good and bad observations, each in the order they were given. */
+    public record Split(List<Observation> good, List<Observation> bad) {
+    }
+
+    /**
+     * Splits observations (in age order) by loss: the best {@link TpeOptions#goodCount} are good, ties broken by age.
+     */
+    public static Split split(List<Observation> observations, TpeOptions options) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> observations.get(i).loss()).thenComparing(i -> i));
+        int goodCount = options.goodCount(observations.size());
+        boolean[] good = new boolean[observations.size()];
+        for (int r = 0; r < goodCount; r++) {
+            good[order.get(r)] = true;
+        }
+        List<Observation> goods = new ArrayList<>();
+        List<Observation> bads = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            (good[i] ? goods : bads).add(observations.get(i));
+        }
+        return new Split(goods, bads);
+    }
+
+    /**
+     * One point of {@code space} with the best ratio of the good to the bad density among the candidates.
+     *
+     * @return parameter name to value in space order (parameter sets contribute their chosen combination's keys)
+     */
+    public static Map<String, Object> sample(SearchSpace space, List<Observation> good, List<Observation> bad,
+                                             TpeOptions options, UniformRandomProvider random) {
+        List<Parameter> parameters = space.parameters();
+        List<Variable> variables = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            variables.add(Variable.of(parameter));
+        }
+        double[] coordinates = new double[variables.size()];
+        if (options.multivariate() && variables.size() > 1) {
+            coordinates = bestCandidate(variables, good, bad, options, true, random);
+        } else {
+            for (int j = 0; j < variables.size(); j++) {
+                coordinates[j] = bestCandidate(List.of(variables.get(j)), good, bad, options, false, random)[0];
+            }
+        }
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (int j = 0; j < parameters.size(); j++) {
+            Parameter parameter = parameters.get(j);
+            if (parameter instanceof NumericRange range) {
+                point.put(range.name(), range.valueAt(coordinates[j]));
+            } else if (parameter instanceof DiscreteValues values) {
+                point.put(values.name(), values.values().get((int) coordinates[j]));
+            } else {
+                putCombination((ParameterSet) parameter, (int) coordinates[j], good, bad, options, random, point);
+            }
+        }
+        return point;
+    }
+
+    /** The chosen combination's constants as they are, its nested parameters from their own conditional model. */
+    private static void putCombination(ParameterSet set, int chosen, List<Observation> good, List<Observation> bad,
+                                       TpeOptions options, UniformRandomProvider random, Map<String, Object> point) {
+        Map<String, Object> combination = set.combinations().get(chosen);
+        Map<Observation, Integer> choices = new IdentityHashMap<>();
+        for (Map.Entry<String, Object> entry : combination.entrySet()) {
+            if (!(entry.getValue() instanceof Parameter nested)) {
+                point.put(entry.getKey(), entry.getValue());
+                continue;
+            }
+            List<Observation> nestedGood = holding(set, entry.getKey(), nested, good, choices);
+            List<Observation> nestedBad = holding(set, entry.getKey(), nested, bad, choices);
+            Variable variable = Variable.of(nested);
+            double coordinate = bestCandidate(List.of(variable), nestedGood, nestedBad, options, false, random)[0];
+            if (nested instanceof NumericRange range) {
+                point.put(entry.getKey(), range.valueAt(coordinate));
+            } else {
+                point.put(entry.getKey(), ((DiscreteValues) nested).values().get((int) coordinate));
+            }
+        }
+    }
+
+    /** The observations whose chosen combination holds the same nested parameter under {@code key}. */
+    private static List<Observation> holding(ParameterSet set, String key, Parameter nested,
+                                             List<Observation> observations, Map<Observation, Integer> choices) {
+        List<Observation> result = new ArrayList<>();
+        for (Observation observation : observations) {
+            int choice = choices.computeIfAbsent(observation,
+                    o -> Values.chosenCombination(set, o.parameters()));
+            if (choice >= 0 && Objects.equals(set.combinations().get(choice).get(key), nested)) {
+                result.add(observation);
+            }
+        }
+        return result;
+    }
+
+    private static double[] bestCandidate(List<Variable> variables, List<Observation> good, List<Observation> bad,
+                                          TpeOptions options, boolean multivariate, UniformRandomProvider random) {
+        double[][] goodRows = rows(good, variables);
+        double[][] badRows = rows(bad, variables);
+        int mode = Integer.getInteger("tpe.clip", 0);
+        int total = goodRows.length + badRows.length;
+        ParzenEstimator below = ParzenEstimator.fit(variables, goodRows, options, multivariate,
+                mode == 0 ? goodRows.length : mode == 1 ? total : (int) Math.round(goodRows.length * Math.sqrt(total / (double) Math.max(1, goodRows.length))));
+        ParzenEstimator above = ParzenEstimator.fit(variables, badRows, options, multivariate, badRows.length);
+        double[][] candidates = below.sample(options.candidates(), random);
+        double[] logBelow = below.logScore(candidates);
+        double[] logAbove = above.logScore(candidates);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < candidates.length; s++) {
+            double score = logBelow[s] - logAbove[s];
+            if (score > bestScore) {
+                bestScore = score;
+                best = s;
+            }
+        }
+        return candidates[best];
+    }
+
+    /** Coordinates of the observations that have every variable, in their order. */
+    private static double[][] rows(List<Observation> observations, List<Variable> variables) {
+        List<double[]> rows = new ArrayList<>(observations.size());
+        for (Observation observation : observations) {
+            double[] row = new double[variables.size()];
+            boolean complete = true;
+            for (int j = 0; j < row.length && complete; j++) {
+                row[j] = variables.get(j).encode(observation.parameters());
+                complete = !Double.isNaN(row[j]);
+            }
+            if (complete) {
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+}

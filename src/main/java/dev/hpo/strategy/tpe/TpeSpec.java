@@ -1,0 +1,75 @@
+package dev.hpo.strategy.tpe;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
+import dev.hpo.strategy.StrategySpec;
+
+/**
+ * The {@code tpe} strategy: Tree-structured Parzen Estimator for one objective, MOTPE for several. Every parameter
+ * kind is supported; the seed is the study's.
+ */
+public final class TpeSpec implements StrategySpec {
+
+    public static final String NAME = "tpe";
+
+    private static final List<SettingSpec> SETTINGS = List.of(
+            new SettingSpec("startupTrials", "integer", 10,
+                    "Experiments sampled at random before the model is used (>= 0; counted: those with a result)."),
+            new SettingSpec("candidates", "integer", 24,
+                    "Points drawn from the good density per suggestion; the best l(x)/g(x) wins (>= 1)."),
+            new SettingSpec("multivariate", "boolean", false,
+                    "One joint density over all top-level parameters instead of one per parameter."),
+            new SettingSpec("gamma", "number", 0.1,
+                    "Fraction of the ranked experiments that form the good group (0 < gamma < 1)."),
+            new SettingSpec("maxGoodTrials", "integer", 25,
+                    "Cap on the size of the good group (>= 1); Optuna's default gamma is min(ceil(0.1 n), 25)."),
+            new SettingSpec("priorWeight", "number", 1.0,
+                    "Weight of the uniform prior component and of the categorical smoothing (> 0)."),
+            new SettingSpec("constantLiar", "boolean", true,
+                    "Running experiments count as bad results at their parameters, so concurrent suggestions spread."),
+            new SettingSpec("considerEndpoints", "boolean", false,
+                    "Whether the outermost kernels' bandwidths count the distance to the range's bounds."));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Tree-structured Parzen Estimator (Optuna-style, univariate or multivariate, constant liar for "
+                + "concurrent experiments); MOTPE when the study has several objectives.";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
+                                 Budget budget) {
+        return new TpeStrategy(parse(settings));
+    }
+
+    /** Validates {@code settings} (null means all defaults); throws {@link InvalidStrategyException} naming the key. */
+    public static TpeSettings parse(Map<String, Object> settings) {
+        Settings given = Settings.validate("strategy 'tpe'", settings, SETTINGS);
+        TpeOptions model = new TpeOptions(
+                given.integer("candidates", 1, 100_000),
+                given.number("gamma", 0, 1, true),
+                given.integer("maxGoodTrials", 1, Integer.MAX_VALUE),
+                given.number("priorWeight", 0, Double.POSITIVE_INFINITY, true),
+                given.bool("considerEndpoints"),
+                given.bool("multivariate"));
+        return new TpeSettings(given.integer("startupTrials", 0, Integer.MAX_VALUE), given.bool("constantLiar"), model);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hpo.strategy.tpe;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+import dev.hpo.space.DiscreteValues;
+import dev.hpo.space.InvalidSpaceException;
+import dev.hpo.space.NumericRange;
+import dev.hpo.space.Parameter;
+import dev.hpo.space.ParameterSet;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.StrategyContext;
+import dev.hpo.strategy.Suggestion;
+import dev.hpo.strategy.Trial;
+
+/**
+ * Tree-structured Parzen Estimator: random points until {@link TpeSettings#startupTrials()} trials have a result,
+ * then the point the {@link TpeSampler} model prefers, given the history split by {@link HistorySplit} (one
+ * objective) or by Pareto fronts (several, MOTPE).
+ *
+ * <p>Needs no saved state: every suggestion is a function of the history and the call's generator. A point equal to
+ * an existing trial (finished, failed or pending) is redrawn a few times, then replaced by an unseen random point;
+ * when a fully discrete space has no unseen point left the strategy is exhausted.
+ */
+public final class TpeStrategy implements SearchStrategy {
+
+    /** Model draws tried before falling back to a random unseen point. */
+    private static final int MODEL_ATTEMPTS = 8;
+    /** Random draws tried before walking the grid of a finite space for an unseen point. */
+    private static final int RANDOM_ATTEMPTS = 64;
+
+    private final TpeSettings settings;
+
+    public TpeStrategy(TpeSettings settings) {
+        this.settings = settings;
+    }
+
+    public TpeSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Suggestion suggest(StrategyContext context) {
+        SearchSpace space = context.space();
+        List<Trial> trials = context.trials();
+        UniformRandomProvider random = context.random();
+        if (HistorySplit.informative(context) >= Math.max(1, settings.startupTrials())) {
+            TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
+            if (!split.good().isEmpty()) {
+                for (int attempt = 0; attempt < MODEL_ATTEMPTS; attempt++) {
+                    Map<String, Object> point = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
+                            random);
+                    if (!repeats(point, trials)) {
+                        return new Suggestion.Point(point);
+                    }
+                }
+            }
+        }
+        Map<String, Object> point = unseenRandom(space, trials, random);
+        if (point == null) {
+            return new Suggestion.Exhausted("every point of the search space has been tried", null);
+        }
+        return new Suggestion.Point(point);
+    }
+
+    private static Map<String, Object> unseenRandom(SearchSpace space, List<Trial> trials,
+                                                    UniformRandomProvider random) {
+        Map<String, Object> point = null;
+        for (int attempt = 0; attempt < RANDOM_ATTEMPTS; attempt++) {
+            point = space.sample(random);
+            if (!repeats(point, trials)) {
+                return point;
+            }
+        }
+        if (!finite(space)) {
+            // a continuous range makes a true repeat all but impossible; keep the last draw
+            return point;
+        }
+        // 64 draws all taken: the space is nearly used up, so look for what is left on its grid
+        long total;
+        try {
+            total = space.gridSize();
+        } catch (InvalidSpaceException tooLargeToWalk) {
+            return point;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Trial trial : trials) {
+            seen.add(space.canonicalKey(trial.parameters()));
+        }
+        long start = random.nextLong(total);
+        for (long i = 0; i < total; i++) {
+            Map<String, Object> candidate = space.gridPoint((start + i) % total);
+            if (!seen.contains(space.canonicalKey(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** True when every parameter holds finitely many values, so the space can be used up. */
+    private static boolean finite(SearchSpace space) {
+        for (Parameter parameter : space.parameters()) {
+            if (parameter instanceof ParameterSet set) {
+                for (Map<String, Object> combination : set.combinations()) {
+                    for (Object entry : combination.values()) {
+                        if (entry instanceof NumericRange range && range.resolution() <= 0) {
+                            return false;
+                        }
+                    }
+                }
+            } else if (parameter instanceof NumericRange range && range.resolution() <= 0) {
+                return false;
+            } else if (!(parameter instanceof NumericRange) && !(parameter instanceof DiscreteValues)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean repeats(Map<String, Object> point, List<Trial> trials) {
+        for (Trial trial : trials) {
+            if (trial.parameters() != null && Values.samePoint(point, trial.parameters())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
