@@ -175,17 +175,60 @@ class ProcessStudyIT {
                 experiment)).isEqualTo(5);
     }
 
+    @Test
+    void theExampleWorkerRunsAQueueStudyWithTheSameScript() throws Exception {
+        // given a queue study and two example workers running train.py, one of them with a toy model in-process
+        String base = createBase(null, Map.of());
+        Map<String, Object> definition = studyDefinition(base, 2, 6);
+        definition.put("backend", "queue");
+        definition.put("executionQueue", "examples");
+        String study = app.http.createStudy(definition);
+        app.http.start(study, null);
+        List<String> worker = List.of("python3", Path.of("examples/worker.py").toAbsolutePath().toString(),
+                "--api", "http://localhost:" + app.port, "--queue", "examples", "--exit-when-idle", "5");
+        List<String> withCommand = new ArrayList<>(worker);
+        withCommand.addAll(List.of("--", "python3", TRAIN.toString()));
+        Process first = new ProcessBuilder(withCommand).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.log").toFile()).start();
+        ProcessBuilder toy = new ProcessBuilder(worker).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("second.log").toFile());
+        toy.environment().put("HPO_EXAMPLE_SLEEP", "0.2");
+        Process second = toy.start();
+
+        // when they work the queue empty, then the study completed with every trial reported
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> ended(study));
+            assertThat(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            first.destroyForcibly();
+            second.destroyForcibly();
+        }
+        assertThat(first.exitValue()).as(Files.readString(dir.resolve("first.log"))).isZero();
+        assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
+        assertThat(jdbc.queryForList("SELECT status FROM experiment WHERE study_id = ?::uuid", String.class, study))
+                .hasSize(6).containsOnly("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT count FROM metric_summary WHERE study_id = ?::uuid", Integer.class, study))
+                .hasSize(6).containsOnly(5);
+    }
+
     private static String createBase(List<String> command, Map<String, String> environment) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "train");
         body.put("project", "process-it");
         body.put("parameters", Map.of("General/lr", 0.1, "General/momentum", 0.5, "General/epochs", 5));
-        body.put("command", command);
-        body.put("environment", environment);
+        if (command != null) {
+            body.put("command", command);
+            body.put("environment", environment);
+        }
         return app.http.post("/base-experiments", body).requireOk().body().get("id").asString();
     }
 
     private static String createStudy(String base, int concurrency, int jobs) {
+        return app.http.createStudy(studyDefinition(base, concurrency, jobs));
+    }
+
+    private static Map<String, Object> studyDefinition(String base, int concurrency, int jobs) {
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("name", "process-study");
         definition.put("baseExperimentId", base);
@@ -197,7 +240,7 @@ class ProcessStudyIT {
         definition.put("backend", "process");
         definition.put("maxConcurrentExperiments", concurrency);
         definition.put("totalMaxJobs", jobs);
-        return app.http.createStudy(definition);
+        return definition;
     }
 
     private static boolean ended(String study) {
