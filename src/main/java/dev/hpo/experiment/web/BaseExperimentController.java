@@ -21,6 +21,7 @@ import dev.hpo.experiment.BaseExperimentService;
 import dev.hpo.experiment.NewBaseExperiment;
 import dev.hpo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,7 +47,7 @@ class BaseExperimentController {
      * @param workingDirectory where the process backend runs it (default: the service's)
      * @param environment      extra environment variables for the process backend
      */
-    record CreateRequest(@NotBlank @Size(max = 255) String name, @Size(max = 255) String project,
+    record CreateBaseExperiment(@NotBlank @Size(max = 255) String name, @Size(max = 255) String project,
                          Map<String, Object> parameters,
                          @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 10_000) String> command,
                          @Size(max = 4096) String workingDirectory,
@@ -63,8 +64,9 @@ class BaseExperimentController {
     }
 
     @Operation(summary = "Register a base experiment")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
-    ResponseEntity<BaseExperimentResponse> create(@Valid @RequestBody CreateRequest body) {
+    ResponseEntity<BaseExperimentResponse> create(@Valid @RequestBody CreateBaseExperiment body) {
         BaseExperiment created = service.create(new NewBaseExperiment(body.name(), body.project(), body.parameters(),
                 body.command(), body.workingDirectory(), body.environment()));
         return ResponseEntity.created(URI.create("/api/v1/base-experiments/" + created.id()))

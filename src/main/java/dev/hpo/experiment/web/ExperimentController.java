@@ -31,18 +31,18 @@ class ExperimentController {
         this.reader = reader;
     }
 
-    record Metric(String title, String series, double lastValue, long lastIteration, double minValue, double maxValue,
+    record MetricSummaryResponse(String title, String series, double lastValue, long lastIteration, double minValue, double maxValue,
                   long count) {
     }
 
-    record Scalar(String title, String series, long iteration, double value, Instant reportedAt) {
+    record ScalarPointResponse(String title, String series, long iteration, double value, Instant reportedAt) {
     }
 
     record ExperimentResponse(UUID id, UUID studyId, int number, String name, String project,
                               Map<String, Object> parameters, ExperimentStatus status, String stopReason,
                               String failureMessage, boolean archived, String queue, Long maxIteration,
                               String workerId, Instant workerLeaseExpiresAt, Instant createdAt, Instant startedAt,
-                              Instant endedAt, List<Metric> metrics, List<Scalar> scalars) {
+                              Instant endedAt, List<MetricSummaryResponse> metrics, List<ScalarPointResponse> scalars) {
     }
 
     @Operation(summary = "Read an experiment with its metrics and scalars",
@@ -57,9 +57,9 @@ class ExperimentController {
         return new ExperimentResponse(e.id().value(), e.studyId().value(), e.number(), e.name(), e.project(),
                 e.parameters(), e.status(), e.stopReason(), e.failureMessage(), e.archived(), e.queue(),
                 e.maxIteration(), e.workerId(), e.workerLeaseExpiresAt(), e.createdAt(), e.startedAt(), e.endedAt(),
-                d.metrics().stream().map(m -> new Metric(m.title(), m.series(), m.summary().last(),
+                d.metrics().stream().map(m -> new MetricSummaryResponse(m.title(), m.series(), m.summary().last(),
                         m.summary().lastIteration(), m.summary().min(), m.summary().max(), m.summary().count())).toList(),
-                d.scalars().stream().map(s -> new Scalar(s.title(), s.series(), s.iteration(), s.value(),
+                d.scalars().stream().map(s -> new ScalarPointResponse(s.title(), s.series(), s.iteration(), s.value(),
                         s.reportedAt())).toList());
     }
 }

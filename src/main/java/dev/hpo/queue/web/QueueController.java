@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hpo.queue.LeasedExperiment;
 import dev.hpo.queue.WorkerProtocol;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -32,6 +33,8 @@ class QueueController {
     @Operation(summary = "Lease the oldest queued experiment of a queue",
             description = "200 with the experiment (it is now RUNNING on this worker; heartbeat every "
                     + "heartbeatIntervalSeconds), or 204 when the queue has nothing to run.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "204", description = "Nothing to run in this queue")
     @PostMapping("/{queue}/lease")
     ResponseEntity<LeasedExperiment> lease(
             @PathVariable @Size(max = 255) @Pattern(regexp = "[^\\s]+", message = "must not contain blanks") String queue,

@@ -17,6 +17,7 @@ import dev.hpo.queue.WorkerAction;
 import dev.hpo.queue.WorkerProtocol;
 import dev.hpo.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -35,6 +36,8 @@ class WorkerController {
     @Operation(summary = "Renew the worker's lease",
             description = "continue, or stop (with the reason) when the experiment was aborted; 409 when it "
                     + "completed or failed, is not leased, or is leased by another worker.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/heartbeat")
     WorkerAction heartbeat(@PathVariable UUID id, @Valid @RequestBody WorkerRequests.WorkerIdentity body) {
         return protocol.heartbeat(new ExperimentId(id), body.workerId());
@@ -44,6 +47,8 @@ class WorkerController {
             description = "Points already stored (same title, series, iteration) are ignored, so a retried report "
                     + "is harmless. Renews the lease. Answers continue, or stop when the experiment was aborted "
                     + "(the points are then not stored); 409 when it completed or failed.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/scalars")
     WorkerAction scalars(@PathVariable UUID id, @RequestBody List<WorkerRequests.Scalar> body) {
         List<ScalarPoint> points = new ArrayList<>(body.size());
@@ -70,6 +75,8 @@ class WorkerController {
 
     @Operation(summary = "Mark the experiment completed",
             description = "Repeating it on a completed experiment answers 200 with the same body; 409 otherwise.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/complete")
     ExperimentOutcome complete(@PathVariable UUID id) {
         return protocol.complete(new ExperimentId(id));
@@ -77,6 +84,8 @@ class WorkerController {
 
     @Operation(summary = "Mark the experiment failed",
             description = "Repeating it on a failed experiment answers 200 with the same body; 409 otherwise.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/fail")
     ExperimentOutcome fail(@PathVariable UUID id, @Valid @RequestBody(required = false) WorkerRequests.Failure body) {
         return protocol.fail(new ExperimentId(id), body == null ? null : body.message());

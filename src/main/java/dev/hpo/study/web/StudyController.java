@@ -18,6 +18,7 @@ import dev.hpo.study.StudyProgress;
 import dev.hpo.study.StudyService;
 import dev.hpo.study.StudyStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,6 +39,9 @@ class StudyController {
     @Operation(summary = "Create a study",
             description = "400 for malformed input (with errors), 404 for an unknown baseExperimentId, 422 for a "
                     + "search space, strategy, early-stopping rule, objective or backend the service cannot use.")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "404", description = "Unknown baseExperimentId")
+    @ApiResponse(responseCode = "422", description = "Unusable space, strategy, early stopping, objectives or backend")
     @PostMapping
     ResponseEntity<StudyResponse> create(@Valid @RequestBody StudyRequests.CreateStudy body) {
         StudyResponse created = StudyResponse.of(service.create(body.toDraft()));
@@ -60,6 +64,8 @@ class StudyController {
 
     @Operation(summary = "Start a study", description = "CREATED -> RUNNING; 409 in any other status. The "
             + "optimization time limit counts from here.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "The study is not CREATED")
     @PostMapping("/{id}/start")
     StudyResponse start(@PathVariable UUID id, @Valid @RequestBody(required = false) StudyRequests.Start body) {
         return StudyResponse.of(service.start(new StudyId(id), body == null ? null : body.jobCompleteCallbackUrl()));

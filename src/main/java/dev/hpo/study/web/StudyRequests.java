@@ -32,7 +32,7 @@ final class StudyRequests {
             @NotNull @Size(min = 1, max = 1000) List<Object> parameters,
             @NotNull @Size(min = 1, max = 16) List<@NotNull @Valid Objective> objectives,
             @Valid Strategy strategy,
-            @Valid EarlyStopping earlyStopping,
+            @Valid EarlyStoppingRequest earlyStopping,
             @Schema(description = "queue (default) or process") @Size(max = 64) String backend,
             @Schema(description = "Queue the experiments wait in (queue backend); default 'default'")
             @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain blanks") String executionQueue,
@@ -69,7 +69,7 @@ final class StudyRequests {
     }
 
     @Schema(description = "An early-stopping rule (median or asha) and its settings (see GET /api/v1/early-stopping-rules)")
-    record EarlyStopping(@NotBlank @Size(max = 64) String rule, Map<String, Object> settings) {
+    record EarlyStoppingRequest(@NotBlank @Size(max = 64) String rule, Map<String, Object> settings) {
     }
 
     @Schema(description = "Optional: the URL every job-complete event is POSTed to")

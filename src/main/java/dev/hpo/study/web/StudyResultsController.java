@@ -28,6 +28,7 @@ import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyResults;
 import dev.hpo.study.StudyService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,6 +70,8 @@ class StudyResultsController {
 
     @Operation(summary = "Top experiments by any metric and sign",
             description = "The seed's get_optimizer_top_experiments: sign min, max, min_global or max_global.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "Unknown sign")
     @GetMapping("/top-experiments/by-metric")
     List<RankedExperiment> topByMetric(@PathVariable UUID id,
                                        @RequestParam @NotBlank @Size(max = 255) String title,

@@ -17,6 +17,7 @@ import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyProgress;
 import dev.hpo.study.StudyService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,9 @@ class StudySettingsController {
     @Operation(summary = "Change the optimization time limit",
             description = "inMinutes from now (a study not started yet: from its start) or an absolute specificTime; "
                     + "409 once the study has ended.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "The study has ended")
+    @ApiResponse(responseCode = "422", description = "specificTime is not in the future")
     @PutMapping("/time-limit")
     StudyProgress timeLimit(@PathVariable UUID id, @Valid @RequestBody StudyRequests.TimeLimit body) {
         StudyId studyId = new StudyId(id);
@@ -49,6 +53,8 @@ class StudySettingsController {
     }
 
     @Operation(summary = "Change the report period", description = "409 once the study has ended.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "The study has ended")
     @PutMapping("/report-period")
     StudyResponse reportPeriod(@PathVariable UUID id, @Valid @RequestBody StudyRequests.ReportPeriod body) {
         return StudyResponse.of(service.changeReportPeriod(new StudyId(id), body.reportPeriodMinutes()));
@@ -56,6 +62,9 @@ class StudySettingsController {
 
     @Operation(summary = "Choose the backend (and queue)",
             description = "Only before start (409 after); 422 for an unknown or disabled backend.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "The study has started")
+    @ApiResponse(responseCode = "422", description = "Unknown or disabled backend")
     @PutMapping("/backend")
     StudyResponse backend(@PathVariable UUID id, @Valid @RequestBody StudyRequests.Backend body) {
         return StudyResponse.of(service.changeBackend(new StudyId(id), body.backend(), body.executionQueue()));
@@ -72,6 +81,8 @@ class StudySettingsController {
     @Operation(summary = "The latest study report",
             description = "Counters, remaining budget, best so far and the top-k table, written by the loop every "
                     + "report period and at the end; 204 before the first report.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "204", description = "No report yet")
     @GetMapping("/report")
     ResponseEntity<JsonNode> report(@PathVariable UUID id) {
         JsonNode report = service.get(new StudyId(id)).report();
