@@ -46,32 +46,16 @@ public final class LoopApp implements AutoCloseable {
         return new LoopApp(context);
     }
 
-    /** Creates a study through the REST API (a study row until the study endpoints land). */
     public String createStudy(java.util.Map<String, Object> definition) {
-        LoopHttp.Answer answer = http.post("/studies", definition);
-        if (answer.status() == 404 || answer.status() == 405) {
-            return InterimStudyRows.create(jdbc(), definition);
-        }
-        return answer.requireOk().body().get("id").asString();
+        return http.createStudy(definition);
     }
 
     public void start(String studyId, String callbackUrl) {
-        LoopHttp.Answer answer = http.post("/studies/" + studyId + "/start",
-                callbackUrl == null ? java.util.Map.of() : java.util.Map.of("jobCompleteCallbackUrl", callbackUrl));
-        if (answer.status() == 404 || answer.status() == 405) {
-            InterimStudyRows.start(jdbc(), studyId, callbackUrl);
-            return;
-        }
-        answer.requireOk();
+        http.start(studyId, callbackUrl);
     }
 
     public void stop(String studyId) {
-        LoopHttp.Answer answer = http.post("/studies/" + studyId + "/stop", java.util.Map.of());
-        if (answer.status() == 404 || answer.status() == 405) {
-            InterimStudyRows.stop(jdbc(), studyId);
-            return;
-        }
-        answer.requireOk();
+        http.post("/studies/" + studyId + "/stop", java.util.Map.of()).requireOk();
     }
 
     public <T> T bean(Class<T> type) {
