@@ -153,8 +153,9 @@ class ProcessStudyIT {
     @Test
     void startsAnExperimentWhoseLaunchWasLost() {
         // given a running study with a QUEUED experiment nobody launched, as when the service stopped right after
-        // the transaction that created it
-        String base = createBase(List.of("python3", TRAIN.toString()), Map.of("HPO_EXAMPLE_SLEEP", "0"));
+        // the transaction that created it; its script reports over HTTP to HPO_API_URL this time
+        String base = createBase(List.of("python3", TRAIN.toString()),
+                Map.of("HPO_EXAMPLE_SLEEP", "0", "HPO_REPORT", "http"));
         String study = createStudy(base, 1, 1);
         UUID experiment = UUID.randomUUID();
         jdbc.update("""
@@ -173,6 +174,8 @@ class ProcessStudyIT {
         assertThat((String) row.get("worker_id")).startsWith("process@");
         assertThat(jdbc.queryForObject("SELECT count FROM metric_summary WHERE experiment_id = ?", Integer.class,
                 experiment)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT output_tail FROM experiment WHERE id = ?", String.class, experiment))
+                .doesNotContain("hpo:scalar").contains("final validation loss");
     }
 
     @Test
