@@ -101,7 +101,7 @@ final class ProcessRun {
         drained.countDown();
     }
 
-    /** Ends the process tree: SIGTERM now, SIGKILL after the grace period; the exit is not reported. */
+    /** Ends the process tree: SIGTERM now, SIGKILL after the grace period; the exit does not end the experiment. */
     void stop() {
         Process target;
         synchronized (this) {
@@ -176,7 +176,7 @@ final class ProcessRun {
     }
 
     private void heartbeat() {
-        if (isStopped()) {
+        if (isStopped() || !isAlive()) {
             return;
         }
         try {
