@@ -110,6 +110,7 @@ def run_command(api, experiment, command, api_url, interval, tail_lines):
     experiment_id = experiment["id"]
     parameters = experiment.get("parameters") or {}
     env = dict(os.environ)
+    env.setdefault("PYTHONUNBUFFERED", "1")  # scalar lines as they are printed, not at exit
     env.update({"HPO_PARAMETERS": json.dumps(parameters, sort_keys=True), "HPO_EXPERIMENT_ID": experiment_id,
                 "HPO_STUDY_ID": str(experiment.get("studyId", "")), "HPO_API_URL": api_url})
     if experiment.get("maxIteration") is not None:
