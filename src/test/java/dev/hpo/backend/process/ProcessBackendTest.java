@@ -97,6 +97,22 @@ class ProcessBackendTest {
     }
 
     @Test
+    void reportsPointsPrintedInABurstTogetherAndInOrder() throws IOException {
+        Path script = script("burst.py", """
+                import json, sys
+                sys.stdout.write("".join("hpo:scalar " + json.dumps({"title": "train", "series": "loss", "iteration": i, "value": i}) + "\\n" for i in range(5000)))
+                """);
+        LaunchRequest request = request(List.of("python3", script.toString()), Map.of(), Map.of(), null);
+
+        backend.launch(request);
+
+        assertThat(awaitEnding(request).completed()).isTrue();
+        assertThat(events.scalars).hasSize(5000);
+        assertThat(events.scalars.stream().mapToLong(ReportedScalar::iteration)).isSorted();
+        assertThat(events.reports.get()).isLessThan(5000);
+    }
+
+    @Test
     void failsWithTheExitCodeAndTheLastOutputLines() throws IOException {
         Path script = script("fail.sh", """
                 echo one
