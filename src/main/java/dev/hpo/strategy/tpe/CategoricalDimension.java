@@ -65,7 +65,7 @@ final class CategoricalDimension implements Dimension {
     }
 
     @Override
-    public double sample(int k, UniformRandomProvider random) {
+    public double sample(int k, UniformRandomProvider random, double scale) {
         int choice = observed[k];
         if (choice < 0 || size == 1) {
             return random.nextInt(size);

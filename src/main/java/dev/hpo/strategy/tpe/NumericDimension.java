@@ -63,7 +63,7 @@ final class NumericDimension implements Dimension {
      *                          univariate neighbour-distance bandwidths
      */
     static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
-                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
+                                boolean considerEndpoints, int multivariateDims) {
         double low = step > 0 ? latticeLow - step / 2 : latticeLow;
         double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
         long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
@@ -88,7 +88,7 @@ final class NumericDimension implements Dimension {
             neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
-        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
+        double minSigma = width / Math.min(100.0, n + 2.0);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }
@@ -213,8 +213,8 @@ final class NumericDimension implements Dimension {
     }
 
     @Override
-    public double sample(int k, UniformRandomProvider random) {
-        double sigma = sigmas[k];
+    public double sample(int k, UniformRandomProvider random, double scale) {
+        double sigma = sigmas[k] * scale;
         double z = NormalMath.truncatedSample((low - mus[k]) / sigma, (high - mus[k]) / sigma, random.nextDouble());
         double x = Math.min(high, Math.max(low, mus[k] + sigma * z));
         if (step > 0) {

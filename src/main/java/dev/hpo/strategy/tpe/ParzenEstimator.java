@@ -56,11 +56,6 @@ final class ParzenEstimator {
      * @param multivariate true for the joint model's bandwidths, false for the univariate neighbour rule
      */
     static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate) {
-        return fit(variables, rows, options, multivariate, rows.length);
-    }
-
-    static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate,
-                               int clipObservations) {
         int n = rows.length;
         int d = variables.size();
         Dimension[] dimensions = new Dimension[d];
@@ -72,7 +67,10 @@ final class ParzenEstimator {
             Variable variable = variables.get(j);
             if (variable instanceof Variable.Numeric numeric) {
                 dimensions[j] = NumericDimension.fit(column.clone(), numeric.range().low(), numeric.range().high(),
-                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0, clipObservations);
+                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0);
+            } else if (variable instanceof Variable.Ordinal ordinal) {
+                dimensions[j] = NumericDimension.fit(column.clone(), 0, ordinal.sorted().size() - 1, 1,
+                        options.considerEndpoints(), multivariate ? d : 0);
             } else {
                 dimensions[j] = CategoricalDimension.fit(column, ((Variable.Categorical) variable).size(),
                         options.priorWeight());
@@ -85,12 +83,17 @@ final class ParzenEstimator {
 
     /** {@code count} independent draws, each a point with one coordinate per dimension. */
     double[][] sample(int count, UniformRandomProvider random) {
+        return sample(count, random, 1.0);
+    }
+
+    /** Draws as {@link #sample(int, UniformRandomProvider)} with every numeric bandwidth scaled by {@code scale}. */
+    double[][] sample(int count, UniformRandomProvider random, double scale) {
         double[][] points = new double[count][];
         for (int s = 0; s < count; s++) {
             int k = component(random.nextDouble());
             double[] point = new double[dimensions.length];
             for (int j = 0; j < dimensions.length; j++) {
-                point[j] = dimensions[j].sample(k, random);
+                point[j] = dimensions[j].sample(k, random, scale);
             }
             points[s] = point;
         }

@@ -1,6 +1,7 @@
 package dev.hpo.strategy.tpe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class TpeSampler {
         List<Parameter> parameters = space.parameters();
         List<Variable> variables = new ArrayList<>();
         for (Parameter parameter : parameters) {
-            variables.add(Variable.of(parameter));
+            variables.add(Variable.of(parameter, options));
         }
         double[] coordinates = new double[variables.size()];
         if (options.multivariate() && variables.size() > 1) {
@@ -84,6 +85,8 @@ public final class TpeSampler {
             Parameter parameter = parameters.get(j);
             if (parameter instanceof NumericRange range) {
                 point.put(range.name(), range.valueAt(coordinates[j]));
+            } else if (variables.get(j) instanceof Variable.Ordinal ordinal) {
+                point.put(parameter.name(), ordinal.decode(coordinates[j]));
             } else if (parameter instanceof DiscreteValues values) {
                 point.put(values.name(), values.values().get((int) coordinates[j]));
             } else {
@@ -105,9 +108,11 @@ public final class TpeSampler {
             }
             List<Observation> nestedGood = holding(set, entry.getKey(), nested, good, choices);
             List<Observation> nestedBad = holding(set, entry.getKey(), nested, bad, choices);
-            Variable variable = Variable.of(nested);
+            Variable variable = Variable.of(nested, options);
             double coordinate = bestCandidate(List.of(variable), nestedGood, nestedBad, options, false, random)[0];
-            if (nested instanceof NumericRange range) {
+            if (variable instanceof Variable.Ordinal ordinal) {
+                point.put(entry.getKey(), ordinal.decode(coordinate));
+            } else if (nested instanceof NumericRange range) {
                 point.put(entry.getKey(), range.valueAt(coordinate));
             } else {
                 point.put(entry.getKey(), ((DiscreteValues) nested).values().get((int) coordinate));
@@ -131,14 +136,15 @@ public final class TpeSampler {
 
     private static double[] bestCandidate(List<Variable> variables, List<Observation> good, List<Observation> bad,
                                           TpeOptions options, boolean multivariate, UniformRandomProvider random) {
-        double[][] goodRows = rows(good, variables);
-        double[][] badRows = rows(bad, variables);
-        int mode = Integer.getInteger("tpe.clip", 0);
-        int total = goodRows.length + badRows.length;
-        ParzenEstimator below = ParzenEstimator.fit(variables, goodRows, options, multivariate,
-                mode == 0 ? goodRows.length : mode == 1 ? total : (int) Math.round(goodRows.length * Math.sqrt(total / (double) Math.max(1, goodRows.length))));
-        ParzenEstimator above = ParzenEstimator.fit(variables, badRows, options, multivariate, badRows.length);
+        ParzenEstimator below = ParzenEstimator.fit(variables, rows(good, variables), options, multivariate);
+        ParzenEstimator above = ParzenEstimator.fit(variables, rows(bad, variables), options, multivariate);
         double[][] candidates = below.sample(options.candidates(), random);
+        if (options.localCandidates() > 0) {
+            double[][] near = below.sample(options.localCandidates(), random, TpeOptions.LOCAL_SCALE);
+            double[][] all = Arrays.copyOf(candidates, candidates.length + near.length);
+            System.arraycopy(near, 0, all, candidates.length, near.length);
+            candidates = all;
+        }
         double[] logBelow = below.logScore(candidates);
         double[] logAbove = above.logScore(candidates);
         int best = 0;
