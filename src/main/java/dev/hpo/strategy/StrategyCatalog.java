@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hpo.strategy.cmaes.CmaEsSpec;
 import dev.hpo.strategy.grid.GridStrategySpec;
+import dev.hpo.strategy.hyperband.BohbSpec;
+import dev.hpo.strategy.hyperband.HyperbandSpec;
 import dev.hpo.strategy.random.RandomStrategySpec;
 import dev.hpo.strategy.tpe.TpeSpec;
 
@@ -36,6 +39,9 @@ public final class StrategyCatalog {
         specs.add(new RandomStrategySpec());
         // Model-based strategies: one line each, e.g. specs.add(new TpeStrategySpec());
         specs.add(new TpeSpec());
+        specs.add(new CmaEsSpec());
+        specs.add(new HyperbandSpec());
+        specs.add(new BohbSpec());
         return new StrategyCatalog(specs);
     }
 

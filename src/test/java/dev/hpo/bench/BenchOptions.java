@@ -25,7 +25,7 @@ record BenchOptions(List<String> sections, List<String> problems, List<StrategyR
                     List<MultiFidelityRow> mfRows, List<StrategyRow> costRows, List<Integer> costSizes,
                     int seeds, int trials, int threads, Path out, Path dataDir, Path anchors) {
 
-    static final String DEFAULT_MF = "random+none,tpe+none,random+asha,tpe+asha,tpe+median,hyperband,bohb";
+    static final String DEFAULT_MF = "random+none,tpe+none,random+asha,tpe+asha,tpe+median(warmupIterations=3),hyperband,bohb";
     static final String DEFAULT_COST = "random,tpe,tpe_mv,cmaes,hyperband,bohb";
 
     static BenchOptions fromSystemProperties() {

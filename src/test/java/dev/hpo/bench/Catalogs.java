@@ -2,23 +2,25 @@ package dev.hpo.bench;
 
 import java.util.Optional;
 
+import dev.hpo.stopping.StoppingCatalog;
 import dev.hpo.stopping.StoppingRuleSpec;
+import dev.hpo.strategy.StrategyCatalog;
 import dev.hpo.strategy.StrategySpec;
 
-/**
- * Where the benchmark finds strategies and stopping rules by name. Until the catalogs of branch
- * {@code strategies} are merged only the local random search exists; missing names are skipped with a note.
- */
+/** Where the benchmark finds strategies and stopping rules: the service's own catalogs, by API name. */
 final class Catalogs {
+
+    private static final StrategyCatalog STRATEGIES = StrategyCatalog.standard();
+    private static final StoppingCatalog RULES = StoppingCatalog.standard();
 
     private Catalogs() {
     }
 
     static Optional<StrategySpec> strategy(String name) {
-        return name.equals("random") ? Optional.of(new LocalRandomSpec()) : Optional.empty();
+        return STRATEGIES.find(name);
     }
 
     static Optional<StoppingRuleSpec> stopping(String name) {
-        return Optional.empty();
+        return RULES.find(name);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
@@ -47,7 +48,7 @@ final class SequentialRun {
         for (int n = 0; n < experiments; n++) {
             StrategyContext context = new StrategyContext(problem.space(), OBJECTIVES,
                     Collections.unmodifiableList(new ArrayList<>(trials)), state,
-                    BenchSeeds.forSuggestion(seed, trials.size()), budget);
+                    Seeds.forSuggestion(seed, trials.size()), budget);
             Suggestion suggestion = strategy.suggest(context);
             if (suggestion.state() != null) {
                 state = StateCodec.roundTrip(suggestion.state());

@@ -1,11 +1,13 @@
 package dev.hpo.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The strategy benchmark of {@code ../shared/bench/PROTOCOL.md}: runs the strategies in-process on the
@@ -22,7 +24,8 @@ public final class StrategyBenchmark {
         BenchOptions options = BenchOptions.fromSystemProperties();
         Anchors anchors = Anchors.read(options.anchors());
         Problems problems = new Problems(options.dataDir());
-        List<String> notes = new ArrayList<>();
+        // A set: the same missing strategy is reported once, not once per problem.
+        Set<String> notes = new LinkedHashSet<>();
         long start = System.nanoTime();
         StringBuilder report = new StringBuilder();
         try (SeedPool pool = new SeedPool(options.threads())) {
@@ -31,11 +34,23 @@ public final class StrategyBenchmark {
                 section(report, QualityTable.format(rows, options.seeds(), options.trials()));
                 section(report, Comparison.quality(rows, anchors, options.trials()));
             }
+            if (options.runs("mf")) {
+                List<MultiFidelityBenchmark.Row> rows = new MultiFidelityBenchmark(options, pool, notes::add).run();
+                section(report, MultiFidelityTable.format(rows, options.seeds()));
+                section(report, MultiFidelityTable.comparison(rows, anchors));
+            }
+        }
+        if (options.runs("cost")) {
+            // After the pool is closed: timings must not share the two cores with benchmark threads.
+            List<SuggestionCost.Row> rows = new SuggestionCost(options.costSizes(), notes::add).run(options.costRows());
+            section(report, SuggestionCostTable.format(rows));
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         String header = "command: " + BenchOptions.command() + "\n"
                 + "date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", wall " + PyFormat.f(minutes, 1)
-                + " min, " + options.threads() + " seed threads, " + Runtime.getRuntime().availableProcessors() + " cores\n";
+                + " min, " + options.threads() + " seed threads, " + Runtime.getRuntime().availableProcessors() + " cores, load "
+                + PyFormat.f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1)
+                + " at the end (timings are only comparable at similar load)\n";
         String body = header + "\n" + report + (notes.isEmpty() ? "" : String.join("\n", notes) + "\n");
         System.out.print(body);
         if (options.out() != null) {
@@ -49,7 +64,7 @@ public final class StrategyBenchmark {
         report.append("```\n").append(table).append("```\n\n");
     }
 
-    private static String markdown(String header, String report, List<String> notes) {
+    private static String markdown(String header, String report, Set<String> notes) {
         StringBuilder md = new StringBuilder("# Strategy benchmark results\n\n");
         md.append("Definitions: `../shared/bench/PROTOCOL.md`. Optuna 3.1's numbers on the same definitions: ")
                 .append("`../shared/bench/ANCHORS.md` (quoted beside ours in the comparison tables).\n\n");

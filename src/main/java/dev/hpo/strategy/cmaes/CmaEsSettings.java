@@ -1,0 +1,46 @@
+package dev.hpo.strategy.cmaes;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
+
+/**
+ * The validated settings of {@code cmaes}.
+ *
+ * @param sigma0        initial step size as a fraction of every normalised range, in (0, 1]
+ * @param popsize       population size of the first run, or null for {@code 4 + floor(3 ln n)}
+ * @param restarts      IPOP restarts (population doubles) when a run converges
+ * @param withMargin    keep integer and stepped dimensions exploring (Hamano et al. 2022)
+ * @param startupTrials random experiments before CMA-ES starts (its first mean is then the best of them)
+ */
+record CmaEsSettings(double sigma0, Integer popsize, boolean restarts, boolean withMargin, int startupTrials) {
+
+    static final List<SettingSpec> SPECS = List.of(
+            new SettingSpec("sigma0", "number", 1.0 / 6,
+                    "initial step size as a fraction of each parameter's search-scale range; 0 < sigma0 <= 1"),
+            new SettingSpec("popsize", "integer", null,
+                    "population size (default 4 + floor(3 ln n) for n numeric parameters); 2..10000"),
+            new SettingSpec("restarts", "string", "ipop",
+                    "'ipop' (or true): restart with a doubled population when a run converges; 'none' (or false)"),
+            new SettingSpec("withMargin", "boolean", true,
+                    "keep integer and stepped parameters exploring with the margin of Hamano et al. (2022)"),
+            new SettingSpec("startupTrials", "integer", 0,
+                    "random experiments before CMA-ES starts from the best of them; 0..1000"));
+
+    static CmaEsSettings from(Map<String, Object> given) {
+        Settings settings = Settings.validate("strategy 'cmaes'", given, SPECS);
+        double sigma0 = settings.number("sigma0", 0, 1);
+        if (sigma0 == 0) {
+            throw new InvalidStrategyException("strategy 'cmaes': setting 'sigma0' must be above 0, not 0");
+        }
+        Integer popsize = settings.has("popsize") ? settings.integer("popsize", 2, 10_000) : null;
+        Object restarts = given == null ? null : given.get("restarts");
+        boolean ipop = restarts instanceof Boolean ? settings.bool("restarts")
+                : "ipop".equals(settings.string("restarts", "ipop", "none"));
+        return new CmaEsSettings(sigma0, popsize, ipop, settings.bool("withMargin"),
+                settings.integer("startupTrials", 0, 1000));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hpo.strategy.hyperband;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
+import dev.hpo.strategy.StrategySpec;
+
+/**
+ * {@code bohb} (Falkner et al. 2018): Hyperband's schedule, with new configurations from a kernel density model
+ * fit on the largest budget with enough results ({@link BohbConfigurations}). Log-uniform parameters are modelled
+ * on their exponent but always sent as {@code base ** exponent}. Needs {@code minIterationPerJob} and
+ * {@code maxIterationPerJob}; one objective only.
+ */
+public final class BohbSpec implements StrategySpec {
+
+    @Override
+    public String name() {
+        return "bohb";
+    }
+
+    @Override
+    public String description() {
+        return "BOHB: Hyperband brackets with new configurations from a per-budget kernel density model";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return BohbSettings.SPECS;
+    }
+
+    @Override
+    public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
+                                 Budget budget) {
+        Settings given = Settings.validate("strategy 'bohb'", settings, BohbSettings.SPECS);
+        HyperbandSettings schedule = HyperbandSettings.from(given);
+        BohbSettings model = BohbSettings.from(given);
+        HyperbandSpec.singleObjective("bohb", objectives);
+        HyperbandSchedule plan = HyperbandSchedule.of("strategy 'bohb'", budget, schedule.eta());
+        return new HyperbandStrategy(plan, schedule.brackets(), new BohbConfigurations(model, space, plan.budgets()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hpo.strategy.hyperband;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hpo.objective.Objective;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.SettingSpec;
+import dev.hpo.strategy.Settings;
+import dev.hpo.strategy.StrategySpec;
+
+/**
+ * {@code hyperband} (Li et al. 2018): brackets of successive halving over the study's iteration budgets, between
+ * {@code minIterationPerJob} and {@code maxIterationPerJob} (both required), with random configurations.
+ * Each experiment gets its rung's budget as {@code maxIteration}; a promoted configuration is run again as a new
+ * experiment with the same parameters and a larger budget (see {@link HyperbandStrategy}). Bracket sizes are
+ * hpbandster's ({@link HyperbandSchedule}). One objective only.
+ */
+public final class HyperbandSpec implements StrategySpec {
+
+    @Override
+    public String name() {
+        return "hyperband";
+    }
+
+    @Override
+    public String description() {
+        return "Hyperband: successive-halving brackets over the iteration budget, random configurations";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return HyperbandSettings.SPECS;
+    }
+
+    @Override
+    public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
+                                 Budget budget) {
+        HyperbandSettings validated = HyperbandSettings.from(Settings.validate("strategy 'hyperband'", settings,
+                HyperbandSettings.SPECS));
+        singleObjective("hyperband", objectives);
+        HyperbandSchedule schedule = HyperbandSchedule.of("strategy 'hyperband'", budget, validated.eta());
+        return new HyperbandStrategy(schedule, validated.brackets(), new RandomConfigurations());
+    }
+
+    static void singleObjective(String name, List<Objective> objectives) {
+        if (objectives != null && objectives.size() > 1) {
+            throw new InvalidStrategyException("strategy '" + name + "' optimizes one objective; this study has "
+                    + objectives.size() + " (use a multi-objective strategy)");
+        }
+    }
+}
