@@ -79,9 +79,4 @@ final class CategoricalDimension implements Dimension {
         // skip over the observed choice: the others share the remaining mass equally
         return other >= choice ? other + 1 : other;
     }
-
-    /** Probability of choice {@code c} under component {@code k}. */
-    double probability(int k, int c) {
-        return Math.exp(logKernel(k, c));
-    }
 }

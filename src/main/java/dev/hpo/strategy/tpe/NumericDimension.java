@@ -228,20 +228,4 @@ final class NumericDimension implements Dimension {
     boolean isContinuous() {
         return step <= 0;
     }
-
-    double mu(int k) {
-        return mus[k];
-    }
-
-    double sigma(int k) {
-        return sigmas[k];
-    }
-
-    double low() {
-        return low;
-    }
-
-    double high() {
-        return high;
-    }
 }

@@ -179,8 +179,4 @@ final class ParzenEstimator {
         }
         return t;
     }
-
-    Dimension dimension(int j) {
-        return dimensions[j];
-    }
 }
