@@ -180,7 +180,9 @@ final class NumericDimension implements Dimension {
             double z = (x - mus[k]) * inverseSigmas[k];
             double t = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
             terms[k] = t;
-            max = Math.max(max, t);
+            if (t > max) {
+                max = t;
+            }
         }
         double cut = max - 40;
         double sum = 0;

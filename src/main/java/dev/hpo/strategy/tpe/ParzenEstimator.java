@@ -1,7 +1,9 @@
 package dev.hpo.strategy.tpe;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -126,8 +128,16 @@ final class ParzenEstimator {
     private double[] evaluate(double[][] points, double[] weights) {
         double[] result = new double[points.length];
         double[] terms = new double[weights.length];
+        // One coordinate on a lattice or a choice: candidates often coincide, and each costs a pass over every
+        // component, so equal points are scored once.
+        Map<Double, Double> seen = dimensions.length == 1 ? new HashMap<>() : null;
         for (int s = 0; s < points.length; s++) {
-            result[s] = logDensity(points[s], weights, terms);
+            if (seen == null) {
+                result[s] = logDensity(points[s], weights, terms);
+            } else {
+                double[] point = points[s];
+                result[s] = seen.computeIfAbsent(point[0], x -> logDensity(point, weights, terms));
+            }
         }
         return result;
     }
