@@ -176,8 +176,8 @@ final class NumericDimension implements Dimension {
     }
 
     /**
-     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this continuous dimension alone: the
-     * univariate model's hot loop, kept free of the general product over dimensions.
+     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this dimension alone: the univariate
+     * model's hot loop, kept free of the general product over dimensions.
      */
     double logMixture(double x, double[] logWeights, double[] terms) {
         int components = mus.length;
@@ -189,10 +189,13 @@ final class NumericDimension implements Dimension {
             return logMixtureOver(x, logWeights, terms, null, components);
         }
         if (window.constantsFor != logWeights) {
+            // the largest a narrow kernel's term can be before its distance to the point is counted: for a cell
+            // mass, log(step / sigma) above 0 is allowed for (a mass never exceeds 1)
             double maxConstant = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < components; k++) {
                 if (!window.isWide[k]) {
-                    maxConstant = Math.max(maxConstant, logWeights[k] + logNormalisers[k]);
+                    double cell = step > 0 ? Math.max(logCellBounds[k], 0) : 0;
+                    maxConstant = Math.max(maxConstant, logWeights[k] + logNormalisers[k] + cell);
                 }
             }
             window.constantsFor = logWeights;
@@ -204,18 +207,17 @@ final class NumericDimension implements Dimension {
         int[] evaluated = window.evaluated;
         double floor = Double.NEGATIVE_INFINITY;
         for (int k : window.wide) {
-            double z = (x - mus[k]) * inverseSigmas[k];
-            terms[k] = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
+            terms[k] = logWeights[k] + logKernel(k, x);
             floor = Math.max(floor, terms[k]);
             evaluated[count++] = k;
         }
-        double radius = window.narrowSigma * Math.sqrt(2 * Math.max(0, window.maxNarrowConstant - floor + NEGLIGIBLE));
+        double radius = window.narrowSigma * Math.sqrt(2 * Math.max(0, window.maxNarrowConstant - floor + NEGLIGIBLE))
+                + (step > 0 ? step / 2 : 0);
         int from = lowerBound(window.sortedMus, x - radius);
         for (int i = from; i < components && window.sortedMus[i] <= x + radius; i++) {
             int k = window.order[i];
             if (!window.isWide[k]) {
-                double z = (x - mus[k]) * inverseSigmas[k];
-                terms[k] = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
+                terms[k] = logWeights[k] + logKernel(k, x);
                 evaluated[count++] = k;
             }
         }
@@ -228,12 +230,14 @@ final class NumericDimension implements Dimension {
         for (int i = 0; i < count; i++) {
             int k = evaluated == null ? i : evaluated[i];
             if (evaluated == null) {
-                double z = (x - mus[k]) * inverseSigmas[k];
-                terms[k] = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
+                terms[k] = logWeights[k] + logKernel(k, x);
             }
             if (terms[k] > max) {
                 max = terms[k];
             }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
         }
         double cut = max - NEGLIGIBLE;
         double sum = 0;

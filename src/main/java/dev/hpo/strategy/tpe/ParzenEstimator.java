@@ -143,7 +143,7 @@ final class ParzenEstimator {
     }
 
     private double logDensity(double[] x, double[] weights, double[] terms) {
-        if (dimensions.length == 1 && dimensions[0] instanceof NumericDimension numeric && numeric.isContinuous()) {
+        if (dimensions.length == 1 && dimensions[0] instanceof NumericDimension numeric) {
             return numeric.logMixture(x[0], weights, terms);
         }
         int components = weights.length;

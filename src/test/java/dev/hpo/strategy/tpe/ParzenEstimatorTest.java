@@ -152,14 +152,23 @@ class ParzenEstimatorTest {
 
     @Test
     void univariateFastPathAgreesWithTheFullSumOverComponents() {
+        agreesWithFullSum(new UniformRange("x", -3, 7, null, true));
+    }
+
+    @Test
+    void univariateFastPathAgreesWithTheFullSumOnALattice() {
+        agreesWithFullSum(new UniformRange("x", -3, 7, 0.5, true));
+    }
+
+    private void agreesWithFullSum(UniformRange range) {
         // given 800 observations bunched in places, fitted once alone and once beside a one-choice categorical
         // (which multiplies every kernel by 1 but takes the general product path)
-        UniformRange range = new UniformRange("x", -3, 7, null, true);
         DiscreteValues single = new DiscreteValues("c", List.of("only"));
         double[][] alone = new double[800][];
         double[][] paired = new double[800][];
         for (int i = 0; i < alone.length; i++) {
-            double x = i % 3 == 0 ? 2 + 0.01 * random.nextDouble() : -3 + 10 * Math.pow(random.nextDouble(), 3);
+            double x = (double) range.valueAt(i % 3 == 0 ? 2 + 0.01 * random.nextDouble()
+                    : -3 + 10 * Math.pow(random.nextDouble(), 3));
             alone[i] = new double[] {x};
             paired[i] = new double[] {x, 0};
         }
@@ -171,7 +180,7 @@ class ParzenEstimatorTest {
         double[][] points = new double[200][];
         double[][] pairedPoints = new double[200][];
         for (int i = 0; i < points.length; i++) {
-            double x = -3 + 10 * i / 199.0;
+            double x = (double) range.valueAt(-3 + 10 * i / 199.0);
             points[i] = new double[] {x};
             pairedPoints[i] = new double[] {x, 0};
         }
