@@ -44,6 +44,12 @@ final class Http {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "PUT", json));
     }
 
+    /** A POST with any content type, for media-type checks. */
+    Answer send(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static HttpRequest.Builder withBody(HttpRequest.Builder builder, String method, String json) {
         if (json == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -12,8 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.hpo.experiment.ExperimentChanged;
 
 class WorkerProtocolIT extends ApiTestBase {
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private static final String LOSS = "{\"title\": \"validation\", \"series\": \"loss\", \"iteration\": %d, \"value\": %s}";
 
@@ -241,6 +249,48 @@ class WorkerProtocolIT extends ApiTestBase {
         assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
         assertThat(count("metric_summary where experiment_id = '" + id + "'")).isZero();
         assertThat(jdbc.queryForObject("select status from experiment where id = ?", String.class, id)).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void publishesExperimentChangedForNewScalarsAndEndsOnly() {
+        String queue = uniqueQueue();
+        String study = runningStudy(queue);
+        UUID id = insertExperiments(study, 1, queue).get(0);
+        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        String report = "[" + LOSS.formatted(0, "0.9") + "]";
+        List<ExperimentChanged> published = Collections.synchronizedList(new ArrayList<>());
+        ApplicationListener<?> listener = ApplicationListener.forPayload((ExperimentChanged e) -> {
+            if (e.experimentId().equals(id)) {
+                published.add(e);
+            }
+        });
+        context.addApplicationListener(listener);
+        try {
+            http.post("/api/v1/experiments/" + id + "/scalars", report);
+            http.post("/api/v1/experiments/" + id + "/scalars", report);
+            http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");
+            http.post("/api/v1/experiments/" + id + "/complete", null);
+            http.post("/api/v1/experiments/" + id + "/complete", null);
+        } finally {
+            context.removeApplicationListener(listener);
+        }
+
+        assertThat(published)
+                .containsExactly(new ExperimentChanged(UUID.fromString(study), id), new ExperimentChanged(UUID.fromString(study), id));
+    }
+
+    @Test
+    void answersProblemDetailsForUnknownPathsMethodsAndMediaTypes() {
+        Http.Answer noPath = http.get("/api/v1/nothing-here");
+        Http.Answer method = http.get("/api/v1/queues/default/lease");
+        Http.Answer media = http.send("/api/v1/queues/default/lease", "text/plain", "workerId=w");
+
+        assertThat(noPath.status()).isEqualTo(404);
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(media.status()).isEqualTo(415);
+        for (Http.Answer a : List.of(noPath, method, media)) {
+            assertThat(a.contentType()).contains("application/problem+json");
+        }
     }
 
     private Instant lease(UUID id) {

@@ -5,8 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The strategy benchmark of {@code ../shared/bench/PROTOCOL.md}: runs the strategies in-process on the
@@ -23,7 +24,8 @@ public final class StrategyBenchmark {
         BenchOptions options = BenchOptions.fromSystemProperties();
         Anchors anchors = Anchors.read(options.anchors());
         Problems problems = new Problems(options.dataDir());
-        List<String> notes = new ArrayList<>();
+        // A set: the same missing strategy is reported once, not once per problem.
+        Set<String> notes = new LinkedHashSet<>();
         long start = System.nanoTime();
         StringBuilder report = new StringBuilder();
         try (SeedPool pool = new SeedPool(options.threads())) {
@@ -62,7 +64,7 @@ public final class StrategyBenchmark {
         report.append("```\n").append(table).append("```\n\n");
     }
 
-    private static String markdown(String header, String report, List<String> notes) {
+    private static String markdown(String header, String report, Set<String> notes) {
         StringBuilder md = new StringBuilder("# Strategy benchmark results\n\n");
         md.append("Definitions: `../shared/bench/PROTOCOL.md`. Optuna 3.1's numbers on the same definitions: ")
                 .append("`../shared/bench/ANCHORS.md` (quoted beside ours in the comparison tables).\n\n");

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +62,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.debug("concurrent change", e);
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "the resource was changed by another request at the same time; repeat the request");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("a write broke a database constraint", e);
+        return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data");
+    }
+
+    /** Anything unforeseen: logged with its stack trace, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse framework) {
+            // a framework exception the base class does not list still knows its status
+            return ResponseEntity.status(framework.getStatusCode()).body(framework.getBody());
+        }
+        log.error("unexpected error", e);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the service failed to handle the request"));
     }
 
     @ExceptionHandler(UnusableInputException.class)

@@ -13,6 +13,12 @@ final class NumericDimension implements Dimension {
 
     /** Optuna's multivariate bandwidth factor (Scott's rule scaled to the range). */
     private static final double SIGMA0_MAGNITUDE = 0.2;
+    /** Below this many components a plain pass is cheaper than the sorted window. */
+    private static final int WINDOW_MIN_COMPONENTS = 64;
+    /** Terms this far (in log) below the largest change the mixture by less than a double's precision. */
+    private static final double NEGLIGIBLE = 40;
+    /** Observations up to this count are sorted by packed primitive keys. */
+    private static final int INDEX_LIMIT = 1 << 20;
 
     private final double low;
     private final double high;
@@ -23,6 +29,10 @@ final class NumericDimension implements Dimension {
     private final double[] sigmas;
     private final double[] inverseSigmas;
     private final double[] logNormalisers;
+    /** log(step / sigma) - log sqrt(2 pi) per component: the cell-mass bound's constant part. */
+    private final double[] logCellBounds;
+    /** Built on the first univariate density evaluation. */
+    private Window window;
 
     private NumericDimension(double low, double high, double step, double latticeLow, long latticeCount,
                              double[] mus, double[] sigmas) {
@@ -35,9 +45,14 @@ final class NumericDimension implements Dimension {
         this.sigmas = sigmas;
         this.inverseSigmas = new double[mus.length];
         this.logNormalisers = new double[mus.length];
+        this.logCellBounds = new double[mus.length];
         for (int k = 0; k < mus.length; k++) {
             inverseSigmas[k] = 1.0 / sigmas[k];
-            double logAccept = NormalMath.logMass((low - mus[k]) * inverseSigmas[k], (high - mus[k]) * inverseSigmas[k]);
+            double a = (low - mus[k]) * inverseSigmas[k];
+            double b = (high - mus[k]) * inverseSigmas[k];
+            // a kernel well inside the range loses nothing to the truncation (error below 1e-15)
+            double logAccept = a < -8.3 && b > 8.3 ? 0 : NormalMath.logMass(a, b);
+            logCellBounds[k] = step > 0 ? Math.log(step * inverseSigmas[k]) - NormalMath.LOG_SQRT_2PI : 0;
             // A continuous kernel is a density (1/sigma, 1/sqrt(2 pi)); a stepped one is a cell mass, normalised
             // only by the truncation to the range.
             logNormalisers[k] = step > 0 ? -logAccept : -logAccept - Math.log(sigmas[k]) - NormalMath.LOG_SQRT_2PI;
@@ -54,7 +69,7 @@ final class NumericDimension implements Dimension {
      *                          univariate neighbour-distance bandwidths
      */
     static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
-                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
+                                boolean considerEndpoints, int multivariateDims) {
         double low = step > 0 ? latticeLow - step / 2 : latticeLow;
         double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
         long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
@@ -79,7 +94,7 @@ final class NumericDimension implements Dimension {
             neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
-        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
+        double minSigma = width / Math.min(100.0, n + 2.0);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }
@@ -91,29 +106,57 @@ final class NumericDimension implements Dimension {
     private static void neighbourBandwidths(double[] mus, double low, double high, boolean considerEndpoints,
                                             double[] sigmas) {
         int m = mus.length;
-        Integer[] order = new Integer[m];
+        int[] order = sortedOrder(mus);
+        double[] sorted = new double[m];
         for (int i = 0; i < m; i++) {
-            order[i] = i;
+            sorted[i] = mus[order[i]];
         }
-        Arrays.sort(order, (x, y) -> Double.compare(mus[x], mus[y]));
         double[] padded = new double[m + 2];
         padded[0] = low;
         padded[m + 1] = high;
+        System.arraycopy(sorted, 0, padded, 1, m);
+        double[] bySlot = new double[m];
         for (int i = 0; i < m; i++) {
-            padded[i + 1] = mus[order[i]];
-        }
-        double[] sorted = new double[m];
-        for (int i = 0; i < m; i++) {
-            sorted[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
+            bySlot[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
         }
         if (!considerEndpoints && m + 2 >= 4) {
             // the outermost kernels ignore their distance to the range's bounds
-            sorted[0] = padded[2] - padded[1];
-            sorted[m - 1] = padded[m] - padded[m - 1];
+            bySlot[0] = padded[2] - padded[1];
+            bySlot[m - 1] = padded[m] - padded[m - 1];
         }
         for (int i = 0; i < m; i++) {
-            sigmas[order[i]] = sorted[i];
+            sigmas[order[i]] = bySlot[i];
         }
+    }
+
+    /** Indices of {@code values} in ascending order of value, ties by index (a primitive sort: this runs per call). */
+    static int[] sortedOrder(double[] values) {
+        int m = values.length;
+        int[] order = new int[m];
+        if (m >= INDEX_LIMIT) {
+            Integer[] boxed = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (x, y) -> Double.compare(values[x], values[y]));
+            for (int i = 0; i < m; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
+        }
+        // The key is the value's order-preserving bit pattern with the index in its lowest bits: values that
+        // differ only beyond the 32nd significant bit may swap, which no bandwidth notices.
+        long[] keys = new long[m];
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToLongBits(values[i] + 0.0);
+            long sortable = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+            keys[i] = (sortable & ~(INDEX_LIMIT - 1L)) | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < m; i++) {
+            order[i] = (int) (keys[i] & (INDEX_LIMIT - 1L));
+        }
+        return order;
     }
 
     @Override
@@ -132,6 +175,143 @@ final class NumericDimension implements Dimension {
         return logNormalisers[k] - 0.5 * z * z;
     }
 
+    /**
+     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this dimension alone: the univariate
+     * model's hot loop, kept free of the general product over dimensions.
+     */
+    double logMixture(double x, double[] logWeights, double[] terms) {
+        int components = mus.length;
+        if (components < WINDOW_MIN_COMPONENTS) {
+            return logMixtureOver(x, logWeights, terms, null, components);
+        }
+        Window window = window();
+        if (window.wide.length == 0) {
+            return logMixtureOver(x, logWeights, terms, null, components);
+        }
+        if (window.constantsFor != logWeights) {
+            // the largest a narrow kernel's term can be before its distance to the point is counted: for a cell
+            // mass, log(step / sigma) above 0 is allowed for (a mass never exceeds 1)
+            double maxConstant = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < components; k++) {
+                if (!window.isWide[k]) {
+                    double cell = step > 0 ? Math.max(logCellBounds[k], 0) : 0;
+                    maxConstant = Math.max(maxConstant, logWeights[k] + logNormalisers[k] + cell);
+                }
+            }
+            window.constantsFor = logWeights;
+            window.maxNarrowConstant = maxConstant;
+        }
+        // The wide kernels (the prior among them) are always evaluated; their best term bounds the mixture's
+        // largest from below, so a narrow kernel further than the radius below is certainly negligible.
+        int count = 0;
+        int[] evaluated = window.evaluated;
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int k : window.wide) {
+            terms[k] = logWeights[k] + logKernel(k, x);
+            floor = Math.max(floor, terms[k]);
+            evaluated[count++] = k;
+        }
+        double radius = window.narrowSigma * Math.sqrt(2 * Math.max(0, window.maxNarrowConstant - floor + NEGLIGIBLE))
+                + (step > 0 ? step / 2 : 0);
+        int from = lowerBound(window.sortedMus, x - radius);
+        for (int i = from; i < components && window.sortedMus[i] <= x + radius; i++) {
+            int k = window.order[i];
+            if (!window.isWide[k]) {
+                terms[k] = logWeights[k] + logKernel(k, x);
+                evaluated[count++] = k;
+            }
+        }
+        return logMixtureOver(x, logWeights, terms, evaluated, count);
+    }
+
+    /** log-sum-exp of the terms of {@code evaluated[0..count)} (already in {@code terms}), or of all when null. */
+    private double logMixtureOver(double x, double[] logWeights, double[] terms, int[] evaluated, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            int k = evaluated == null ? i : evaluated[i];
+            if (evaluated == null) {
+                terms[k] = logWeights[k] + logKernel(k, x);
+            }
+            if (terms[k] > max) {
+                max = terms[k];
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double cut = max - NEGLIGIBLE;
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            int k = evaluated == null ? i : evaluated[i];
+            if (terms[k] > cut) {
+                sum += Math.exp(terms[k] - max);
+            }
+        }
+        return max + Math.log(sum);
+    }
+
+    private Window window() {
+        if (window == null) {
+            window = new Window(mus, sigmas);
+        }
+        return window;
+    }
+
+    /**
+     * The kernels sorted by centre, split at the 90th percentile of the bandwidths into wide ones (always
+     * evaluated) and narrow ones (evaluated only near the point): with many observations most kernels are narrow
+     * and far away, so a density costs a fraction of a pass over all of them.
+     */
+    private static final class Window {
+        final int[] order;
+        final double[] sortedMus;
+        final boolean[] isWide;
+        final int[] wide;
+        final double narrowSigma;
+        final int[] evaluated;
+        double[] constantsFor;
+        double maxNarrowConstant;
+
+        Window(double[] mus, double[] sigmas) {
+            int m = mus.length;
+            order = sortedOrder(mus);
+            sortedMus = new double[m];
+            for (int i = 0; i < m; i++) {
+                sortedMus[i] = mus[order[i]];
+            }
+            double[] sortedSigmas = sigmas.clone();
+            Arrays.sort(sortedSigmas);
+            narrowSigma = sortedSigmas[(int) (0.9 * (m - 1))];
+            isWide = new boolean[m];
+            int wideCount = 0;
+            for (int k = 0; k < m; k++) {
+                isWide[k] = sigmas[k] > narrowSigma;
+                wideCount += isWide[k] ? 1 : 0;
+            }
+            wide = new int[wideCount];
+            for (int k = 0, w = 0; k < m; k++) {
+                if (isWide[k]) {
+                    wide[w++] = k;
+                }
+            }
+            evaluated = new int[m];
+        }
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     @Override
     public double logKernelBound(int k, double x) {
         if (step <= 0) {
@@ -143,7 +323,7 @@ final class NumericDimension implements Dimension {
         double b = (x + half - mus[k]) * inv;
         double nearest = a > 0 ? a : (b < 0 ? b : 0);
         // cell mass <= cell width times the highest density inside the cell (and never above 1)
-        double bound = Math.log(step * inv) - NormalMath.LOG_SQRT_2PI - 0.5 * nearest * nearest;
+        double bound = logCellBounds[k] - 0.5 * nearest * nearest;
         return Math.min(bound, 0) + logNormalisers[k];
     }
 
@@ -153,8 +333,8 @@ final class NumericDimension implements Dimension {
     }
 
     @Override
-    public double sample(int k, UniformRandomProvider random) {
-        double sigma = sigmas[k];
+    public double sample(int k, UniformRandomProvider random, double scale) {
+        double sigma = sigmas[k] * scale;
         double z = NormalMath.truncatedSample((low - mus[k]) / sigma, (high - mus[k]) / sigma, random.nextDouble());
         double x = Math.min(high, Math.max(low, mus[k] + sigma * z));
         if (step > 0) {
@@ -167,21 +347,5 @@ final class NumericDimension implements Dimension {
 
     boolean isContinuous() {
         return step <= 0;
-    }
-
-    double mu(int k) {
-        return mus[k];
-    }
-
-    double sigma(int k) {
-        return sigmas[k];
-    }
-
-    double low() {
-        return low;
-    }
-
-    double high() {
-        return high;
     }
 }
