@@ -78,6 +78,49 @@ class LoopStore {
                 rs.getBoolean("completion_notified"), rs.getBoolean("archived")), studyId);
     }
 
+    /**
+     * The experiments of the study that may have changed since a tick saw them: active ones, ended ones whose
+     * end no tick has taken in yet, and ones that ended after {@code endedAfter}. The rest are settled: an ended
+     * experiment's row and summaries never change again (late worker calls are refused).
+     */
+    List<ExperimentRow> unsettledExperiments(UUID studyId, Instant endedAfter) {
+        return jdbc.query("""
+                SELECT id, number, status, stop_reason, max_iteration, started_at, ended_at, worker_lease_expires_at,
+                       completion_notified, archived
+                  FROM experiment
+                 WHERE study_id = ?
+                   AND (status IN ('QUEUED', 'RUNNING') OR NOT completion_notified OR ended_at > ?)
+                 ORDER BY number
+                """, (rs, i) -> new ExperimentRow(Jdbc.uuid(rs, "id"), rs.getInt("number"), rs.getString("status"),
+                rs.getString("stop_reason"), Jdbc.nullableLong(rs, "max_iteration"), Jdbc.instant(rs, "started_at"),
+                Jdbc.instant(rs, "ended_at"), Jdbc.instant(rs, "worker_lease_expires_at"),
+                rs.getBoolean("completion_notified"), rs.getBoolean("archived")), studyId, Jdbc.timestamp(endedAfter));
+    }
+
+    /** The summary of one metric for the given experiments (those that reported it). */
+    Map<UUID, MetricSummary> summaries(Collection<UUID> experimentIds, String title, String series) {
+        Map<UUID, MetricSummary> byExperiment = new HashMap<>();
+        if (experimentIds.isEmpty()) {
+            return byExperiment;
+        }
+        UUID[] ids = experimentIds.toArray(UUID[]::new);
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("""
+                    SELECT experiment_id, last_value, last_iteration, min_value, max_value, count
+                      FROM metric_summary WHERE experiment_id = ANY(?) AND title = ? AND series = ?
+                    """);
+            statement.setArray(1, con.createArrayOf("uuid", ids));
+            statement.setString(2, title);
+            statement.setString(3, series);
+            return statement;
+        }, rs -> {
+            byExperiment.put(Jdbc.uuid(rs, "experiment_id"), new MetricSummary(rs.getDouble("last_value"),
+                    rs.getLong("last_iteration"), rs.getDouble("min_value"), rs.getDouble("max_value"),
+                    rs.getLong("count")));
+        });
+        return byExperiment;
+    }
+
     /** Parameters (JSON text) of the study's experiments numbered {@code fromNumber} and up, by number. */
     Map<Integer, String> parameters(UUID studyId, int fromNumber) {
         Map<Integer, String> byNumber = new HashMap<>();

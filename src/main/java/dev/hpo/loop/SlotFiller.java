@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 import dev.hpo.backend.LaunchRequest;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
@@ -25,11 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Step 4 of a tick: asks the strategy once per free slot and creates the experiments it suggests, each appended
  * to the history as PENDING before the next call, with the strategy's state saved in the same transaction.
- * A suggestion equal to an earlier experiment (same parameters and budget) is dropped and ends the filling for
- * this tick: the strategy is a function of the history, so asking again before something ends would repeat it.
+ * A suggestion equal to an earlier experiment (same canonical parameters and budget) is dropped, state and all, and
+ * the strategy asked again with a generator salted by the attempt (deterministic, so a resumed study redraws the
+ * same way); after {@link #MAX_REDRAWS} repeats the filling ends for this tick, and a study with nothing active
+ * then completes as exhausted.
  */
 @Component
 class SlotFiller {
+
+    /** Redraws after a suggestion that repeats an earlier experiment, before the tick gives up on the slot. */
+    static final int MAX_REDRAWS = 16;
+    private static final long REDRAW_SALT = 0x9E3779B97F4A7C15L;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -64,28 +72,36 @@ class SlotFiller {
             intermediateValues.load(history);
         }
         List<Trial> trials = history.trials();
-        Set<String> seen = new HashSet<>();
-        for (Trial trial : trials) {
-            seen.add(key(model, trial.parameters(), trial.maxIteration()));
+        // canonical keys of experiments are fixed once created: computed once per experiment and kept
+        for (int i = model.keysByNumber.size(); i < trials.size(); i++) {
+            model.keysByNumber.add(key(model, trials.get(i).parameters(), trials.get(i).maxIteration()));
         }
+        Set<String> seen = new HashSet<>(model.keysByNumber);
         Map<String, Object> state = study.strategyState() == null ? Map.of() : json.readValue(study.strategyState(), MAP);
         boolean stateChanged = false;
         boolean duplicate = false;
         List<LaunchRequest> launches = new ArrayList<>();
         for (int slot = 0; slot < free; slot++) {
-            StrategyContext context = new StrategyContext(model.space, model.objectives,
-                    Collections.unmodifiableList(trials), Collections.unmodifiableMap(state),
-                    Seeds.forSuggestion(study.seed(), trials.size()), model.budget);
-            Suggestion suggestion;
-            try {
-                suggestion = model.strategy.suggest(context);
-            } catch (RuntimeException e) {
-                throw new StrategyFailure(study.strategyName(), e);
+            Suggestion suggestion = null;
+            Map<String, Object> parameters = null;
+            Long maxIteration = null;
+            for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
+                StrategyContext context = new StrategyContext(model.space, model.objectives,
+                        Collections.unmodifiableList(trials), Collections.unmodifiableMap(state),
+                        generator(study.seed(), trials.size(), attempt), model.budget);
+                suggestion = ask(study, model, context);
+                if (!(suggestion instanceof Suggestion.Point point)) {
+                    break;
+                }
+                maxIteration = point.maxIteration() != null ? point.maxIteration() : study.maxIterationPerJob();
+                parameters = new LinkedHashMap<>(point.parameters());
+                if (seen.add(key(model, parameters, maxIteration))) {
+                    break;
+                }
+                // A repeat: forget this answer (state included) and redraw with another generator.
+                parameters = null;
             }
-            if (suggestion == null) {
-                throw new StrategyFailure(study.strategyName(), new IllegalStateException("returned no suggestion"));
-            }
-            if (suggestion.state() != null) {
+            if (suggestion.state() != null && (parameters != null || !(suggestion instanceof Suggestion.Point))) {
                 state = suggestion.state();
                 stateChanged = true;
             }
@@ -96,10 +112,7 @@ class SlotFiller {
                 model.exhaustedReason = exhausted.reason() == null ? "exhausted" : exhausted.reason();
                 break;
             }
-            Suggestion.Point point = (Suggestion.Point) suggestion;
-            Long maxIteration = point.maxIteration() != null ? point.maxIteration() : study.maxIterationPerJob();
-            Map<String, Object> parameters = new LinkedHashMap<>(point.parameters());
-            if (!seen.add(key(model, parameters, maxIteration))) {
+            if (parameters == null) {
                 duplicate = true;
                 break;
             }
@@ -112,6 +125,7 @@ class SlotFiller {
                     maxIteration, now, settings.replicaId());
             Map<String, Object> frozen = ParameterValues.normalized(parameters);
             model.parametersByNumber.add(frozen);
+            model.keysByNumber.add(key(model, frozen, maxIteration));
             ExperimentRow row = new ExperimentRow(id, number, "QUEUED", null, maxIteration, null, null, null, false, false);
             history.add(row);
             trials.add(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(), maxIteration));
@@ -121,6 +135,28 @@ class SlotFiller {
             store.saveProgress(study.id(), json.writeValueAsString(state), created);
         }
         return new Filled(launches, created, duplicate);
+    }
+
+    /**
+     * The generator of a suggestion: {@code Seeds.forSuggestion(seed, number)} for the first draw, as the strategy
+     * contract says; redraws after a repeated point get generators salted with the attempt, so a restarted
+     * study redraws exactly the same way.
+     */
+    static UniformRandomProvider generator(long seed, int number, int attempt) {
+        return Seeds.forSuggestion(attempt == 0 ? seed : seed ^ (REDRAW_SALT * attempt), number);
+    }
+
+    private static Suggestion ask(StudyRow study, StudyModel model, StrategyContext context) {
+        Suggestion suggestion;
+        try {
+            suggestion = model.strategy.suggest(context);
+        } catch (RuntimeException e) {
+            throw new StrategyFailure(study.strategyName(), e);
+        }
+        if (suggestion == null) {
+            throw new StrategyFailure(study.strategyName(), new IllegalStateException("returned no suggestion"));
+        }
+        return suggestion;
     }
 
     /** ClearML's naming: "{@code <base name>: k1=v1 k2=v2}", keys sorted. */

@@ -30,9 +30,10 @@ final class StudyHistory {
     final List<Map<UUID, MetricSummary>> summaries;
     private Map<UUID, NavigableMap<Long, Double>> intermediate;
 
+    /** A view over the given lists, which it updates in place (the model's, so the next tick starts from them). */
     StudyHistory(StudyModel model, List<ExperimentRow> experiments, List<Map<UUID, MetricSummary>> summaries) {
         this.model = model;
-        this.experiments = new ArrayList<>(experiments);
+        this.experiments = experiments;
         this.summaries = summaries;
     }
 

@@ -96,13 +96,14 @@ public class StudyLoop implements SmartLifecycle {
         if (s == null) {
             return;
         }
-        s.shutdownNow();
+        // shutdown, not shutdownNow: interrupting a thread inside a JDBC call breaks its connection
+        s.shutdown();
         t.shutdown();
         try {
+            s.awaitTermination(10, TimeUnit.SECONDS);
             if (!t.awaitTermination(10, TimeUnit.SECONDS)) {
                 t.shutdownNow();
             }
-            s.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -36,8 +36,17 @@ final class StudyModel {
     final List<String> command;
     final Map<String, String> environment;
 
+    /** Every experiment of the study, number i at index i, kept in step by the ticks (see {@link HistoryLoader}). */
+    final List<ExperimentRow> rows = new ArrayList<>();
+    /** Per objective: summaries by experiment id, kept in step with {@link #rows}. */
+    final List<Map<UUID, dev.hpo.objective.MetricSummary>> summaries = new ArrayList<>();
+    /** False until the first tick loaded every row; a model rebuilt after a takeover starts from scratch. */
+    boolean loaded;
+
     /** Parameters of experiment number i at index i. */
     final List<Map<String, Object>> parametersByNumber = new ArrayList<>();
+    /** Canonical key (parameters and budget) of experiment number i at index i, for dropping repeats. */
+    final List<String> keysByNumber = new ArrayList<>();
     /** Intermediate values of the first objective for experiments that have ended (immutable from then on). */
     final Map<UUID, NavigableMap<Long, Double>> endedIntermediate = new HashMap<>();
     /** Why the strategy said it is exhausted, and at which history size (it is final once said). */

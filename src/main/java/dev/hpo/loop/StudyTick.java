@@ -29,6 +29,7 @@ class StudyTick {
 
     private final LoopStore store;
     private final StudyModels models;
+    private final HistoryLoader historyLoader;
     private final ExperimentLimits experimentLimits;
     private final CompletionEvents completionEvents;
     private final SlotFiller slotFiller;
@@ -37,11 +38,12 @@ class StudyTick {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    StudyTick(LoopStore store, StudyModels models, ExperimentLimits experimentLimits, CompletionEvents completionEvents,
+    StudyTick(LoopStore store, StudyModels models, HistoryLoader historyLoader, ExperimentLimits experimentLimits, CompletionEvents completionEvents,
               SlotFiller slotFiller, StudyReporter reporter, LoopSettings settings, Clock clock,
               ApplicationEventPublisher events) {
         this.store = store;
         this.models = models;
+        this.historyLoader = historyLoader;
         this.experimentLimits = experimentLimits;
         this.completionEvents = completionEvents;
         this.slotFiller = slotFiller;
@@ -73,13 +75,7 @@ class StudyTick {
         } catch (RuntimeException e) {
             return fail(study, null, "cannot drive the study: " + message(e), clock.instant());
         }
-        List<ExperimentRow> rows = store.experiments(studyId);
-        models.loadParameters(model, rows.size());
-        List<Map<UUID, MetricSummary>> summaries = new ArrayList<>();
-        for (Objective objective : model.objectives) {
-            summaries.add(store.summaries(studyId, objective.title(), objective.series()));
-        }
-        StudyHistory history = new StudyHistory(model, rows, summaries);
+        StudyHistory history = historyLoader.load(model, leaseNow);
         // Read after the rows: every end this tick saw committed happened before it, so an experiment created
         // in a freed slot never appears to start before the one it replaces ended.
         Instant now = clock.instant();

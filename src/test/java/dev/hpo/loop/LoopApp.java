@@ -40,9 +40,15 @@ public final class LoopApp implements AutoCloseable {
             all.add("spring.datasource.username=" + database.username());
         }
         all.addAll(List.of(properties));
+        // one value per key, the caller's winning over the defaults above
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String property : all) {
+            int eq = property.indexOf('=');
+            byKey.put(property.substring(0, eq), property.substring(eq + 1));
+        }
         // as command-line arguments, which win over application.yml (default properties would not)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HpoApplication.class)
-                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+                .run(byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         return new LoopApp(context);
     }
 

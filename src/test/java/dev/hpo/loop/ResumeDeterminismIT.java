@@ -50,7 +50,7 @@ class ResumeDeterminismIT {
         return usable.stream();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void anInterruptedStudySuggestsWhatAnUninterruptedOneDoes(String strategy) {
         List<String> uninterrupted;
@@ -94,8 +94,15 @@ class ResumeDeterminismIT {
     /** One worker, in the test thread: lease, report up to the experiment's budget, complete; {@code count} times. */
     private static void runExperiments(LoopApp app, String queue, int count) {
         for (int i = 0; i < count; i++) {
-            JsonNode experiment = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> app.http.lease(queue, "det-worker"), e -> e != null);
+            JsonNode experiment;
+            try {
+                experiment = await().atMost(Duration.ofSeconds(20))
+                        .until(() -> app.http.lease(queue, "det-worker"), e -> e != null);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no experiment to lease after " + i + "; studies: " + app.jdbc().queryForList(
+                        "SELECT status || ' ' || coalesce(status_reason, '') || ' ' || coalesce(strategy_state::text, '') "
+                                + "FROM study", String.class), e);
+            }
             String id = experiment.get("id").asString();
             Long budget = app.jdbc().queryForObject("SELECT max_iteration FROM experiment WHERE id = ?::uuid",
                     Long.class, id);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,11 @@ public class WebhookDelivery implements SmartLifecycle {
     public void wake() {
         ScheduledExecutorService current = scanner;
         if (current != null && scanRequested.compareAndSet(false, true)) {
-            current.execute(this::scanSafely);
+            try {
+                current.execute(this::scanSafely);
+            } catch (RejectedExecutionException shuttingDown) {
+                scanRequested.set(false);
+            }
         }
     }
 
@@ -70,6 +75,7 @@ public class WebhookDelivery implements SmartLifecycle {
         Instant claimUntil = now.plus(settings.requestTimeout()).plus(settings.connectTimeout()).plusSeconds(5);
         List<JobCompleteOutbox.Claimed> due = outbox.claimDue(now, claimUntil, settings.batchSize());
         for (JobCompleteOutbox.Claimed event : due) {
+            // a rejected event (shutting down) stays claimed until its claim expires, then is retried
             senders.execute(() -> deliver(event));
         }
         if (due.size() == settings.batchSize()) {
@@ -127,7 +133,13 @@ public class WebhookDelivery implements SmartLifecycle {
         ExecutorService t = senders;
         scanner = null;
         if (s != null) {
-            s.shutdownNow();
+            // shutdown, not shutdownNow: interrupting a thread inside a JDBC call breaks its connection
+            s.shutdown();
+            try {
+                s.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (t != null) {
             t.shutdown();

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Phase 2, throughput: {@code workers} workers, as many slots, {@code jobs} experiments; trials per second.
  *
- * <p>Run: {@code ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.hpo.loop.bench.LoopBenchmark [-Dexec.args="latencyTrials jobs workers"]}.
  */
 public final class LoopBenchmark {
