@@ -89,7 +89,11 @@ final class Dimensions {
      * numeric type where that loses nothing, anything else normalised on its own.
      */
     static Object canonical(Object entry, Object value) {
-        Object held = held(entry, value);
+        return canonical(entry, value, held(entry, value));
+    }
+
+    /** {@link #canonical(Object, Object)} when the caller already knows {@code held(entry, value)}. */
+    static Object canonical(Object entry, Object value, Object held) {
         if (held != null) {
             return held;
         }

@@ -57,12 +57,6 @@ final class Lattice {
         return (long) Math.min(k, count - 1);
     }
 
-    /** Index of the point {@code value} is (within tolerance), or -1 when it is not on the lattice. */
-    static long indexOf(double min, double step, long count, double value) {
-        long k = nearest(min, step, count, value);
-        return Math.abs(point(min, step, k) - value) <= TOLERANCE * step ? k : -1;
-    }
-
     /** Point {@code i} of the grid that cuts a continuous range into {@link SearchSpace#DEFAULT_GRID_INTERVALS}. */
     static double gridPoint(double min, double max, long i) {
         if (i == 0) {

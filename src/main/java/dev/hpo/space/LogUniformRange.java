@@ -76,7 +76,8 @@ public record LogUniformRange(String name, double min, double max, double base, 
         for (int i = 0; i < 4 && power(candidate) != v; i++) {
             candidate = power(candidate) < v == base > 1 ? Math.nextUp(candidate) : Math.nextDown(candidate);
         }
-        return power(candidate) == v ? candidate : e;
+        // + 0.0 turns -0.0 (log 1 over the negative log of a base below 1) into 0.0, below no range's low end
+        return (power(candidate) == v ? candidate : e) + 0.0;
     }
 
     /** The exponent step; 0 for a continuous range. */
@@ -106,6 +107,16 @@ public record LogUniformRange(String name, double min, double max, double base, 
 
     /** The value in this range's own form (snapped to the lattice when it is on it), or null when not held. */
     Double held(Object value) {
+        return held(value, lattice());
+    }
+
+    /** The exponent lattice of a stepped range set up for many look-ups; null for a continuous range. */
+    LatticePoints lattice() {
+        return step == null ? null : new LatticePoints(min, max, step, includeMax);
+    }
+
+    /** {@link #held(Object)} with the lattice of {@link #lattice()} set up once by the caller. */
+    Double held(Object value, LatticePoints lattice) {
         double v = Checks.number(value);
         if (!(v > 0)) {
             return null;
@@ -117,8 +128,7 @@ public record LogUniformRange(String name, double min, double max, double base, 
             return inside && (includeMax || v != last) ? v : null;
         }
         double e = base == 10 ? Math.log10(v) : Math.log(v) / Math.log(base);
-        long k = Lattice.nearest(min, step, latticeSize(), e);
-        double snapped = power(Lattice.point(min, step, k));
+        double snapped = power(lattice.point(lattice.nearest(e)));
         return Math.abs(snapped - v) <= Lattice.TOLERANCE * v ? snapped : null;
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Two identical combinations are rejected. Combinations that overlap (say {@code {"a": 1}} and
  * {@code {"a": <integers 0..3>}}) are allowed, as in ClearML, and then the grid holds the shared points more
- * than once; {@link SearchSpace#canonicalKey} tells them apart for de-duplication.
+ * than once; {@link SearchSpace#canonicalKey} tells them apart for de-duplication (the {@code grid} strategy skips
+ * the repeats).
  *
  * @param name the name of the choice itself; defaults to {@code parameter_set} (it is not sent to experiments)
  * @param combinations non-empty list of non-empty combinations, kept in order with their keys in order

@@ -1,12 +1,10 @@
 package dev.hpo.space;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -51,7 +49,7 @@ public record SearchSpace(List<Parameter> parameters) {
                 claim(owners, parameter.name(), path, path + ".name");
             }
         }
-        parameters = List.copyOf(parameters);
+        parameters = new ParameterList(parameters);
     }
 
     private static void claim(Map<String, String> owners, String name, String owner, String path) {
@@ -95,7 +93,9 @@ public record SearchSpace(List<Parameter> parameters) {
 
     /**
      * The grid point at {@code index} (0-based, mixed radix with the last parameter varying fastest, as ClearML's
-     * {@code itertools.product}); throws {@link InvalidSpaceException} when the grid is too large to enumerate.
+     * {@code itertools.product}); throws {@link InvalidSpaceException} when the grid is too large to enumerate and
+     * {@link IndexOutOfBoundsException} for an index outside {@code [0, gridSize())}. Each call costs
+     * O(parameters), so a strategy can walk the grid lazily by index without materialising it.
      */
     public Map<String, Object> gridPoint(long index) {
         long total = gridSize();
@@ -127,25 +127,7 @@ public record SearchSpace(List<Parameter> parameters) {
      * so {@code 1.0} is held by an integer range that holds {@code 1}).
      */
     public boolean holds(Map<String, Object> point) {
-        if (point == null) {
-            return false;
-        }
-        int expectedKeys = 0;
-        for (Parameter parameter : parameters) {
-            if (parameter instanceof ParameterSet set) {
-                Map<String, Object> combination = Choices.match(set, point);
-                if (combination == null) {
-                    return false;
-                }
-                expectedKeys += combination.size();
-            } else {
-                if (!point.containsKey(parameter.name()) || Dimensions.held(parameter, point.get(parameter.name())) == null) {
-                    return false;
-                }
-                expectedKeys++;
-            }
-        }
-        return point.size() == expectedKeys;
+        return keys().holds(point);
     }
 
     /**
@@ -153,61 +135,32 @@ public record SearchSpace(List<Parameter> parameters) {
      * a range snaps to the exact lattice point; {@code 1L} and {@code 1.0} give the same text for the same
      * parameter). Strings are quoted, so {@code "1"} and {@code 1} differ. Keys the space does not know are kept
      * with their value normalised on its own.
+     *
+     * <p>Cheap enough to call for every trial of a history on every suggestion: what depends only on the space is
+     * prepared on the first call and kept (see {@link PointKeys}), so a point costs a pass over its keys.
      */
     public String canonicalKey(Map<String, Object> point) {
-        Map<String, Object> owners = owners(point);
-        StringBuilder text = new StringBuilder("{");
-        for (Map.Entry<String, Object> entry : new TreeMap<>(point).entrySet()) {
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            quote(text, entry.getKey());
-            text.append(':');
-            Object owner = owners.get(entry.getKey());
-            Object value = owner == null ? Checks.normalize(entry.getValue()) : Dimensions.canonical(owner, entry.getValue());
-            append(text, value == null ? entry.getValue() : value);
-        }
-        return text.append('}').toString();
+        return keys().key(point);
     }
 
-    /** The entry (parameter or constant) that owns each key of the point; the matching combination wins. */
-    private Map<String, Object> owners(Map<String, Object> point) {
-        Map<String, Object> owners = new HashMap<>();
-        for (Parameter parameter : parameters) {
-            if (parameter instanceof ParameterSet set) {
-                Map<String, Object> matched = Choices.match(set, point);
-                List<Map<String, Object>> order = new ArrayList<>();
-                if (matched != null) {
-                    order.add(matched);
-                }
-                order.addAll(set.combinations());
-                for (Map<String, Object> combination : order) {
-                    combination.forEach(owners::putIfAbsent);
-                }
-            } else {
-                owners.put(parameter.name(), parameter);
-            }
-        }
-        return owners;
+    /**
+     * An id that equals another point's id exactly when their {@link #canonicalKey}s are equal, without building
+     * the text: the cheaper choice for sets of tried points. Ids of different spaces must not be compared.
+     */
+    public PointId pointId(Map<String, Object> point) {
+        return keys().id(point);
     }
 
-    private static void append(StringBuilder text, Object value) {
-        if (value instanceof String s) {
-            quote(text, s);
-        } else {
-            text.append(value);
-        }
+    /**
+     * The given points (e.g. a history's parameters) as a set to ask "was this point tried?", by canonical key;
+     * cheaper than collecting keys or ids when only a few questions are asked. See {@link TriedPoints}.
+     */
+    public TriedPoints triedPoints(List<? extends Map<String, Object>> points) {
+        return new TriedPoints(this, keys(), points);
     }
 
-    private static void quote(StringBuilder text, String s) {
-        text.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                text.append('\\');
-            }
-            text.append(c);
-        }
-        text.append('"');
+    /** The space's look-up structures, built on first use and kept with the parameter list. */
+    private PointKeys keys() {
+        return ((ParameterList) parameters).keys();
     }
 }

@@ -121,7 +121,7 @@ public final class SpaceCodec {
                 List<Object> values = new ArrayList<>();
                 List<?> raw = fields.list("values");
                 for (int i = 0; i < raw.size(); i++) {
-                    values.add(constant(fields.path("values[" + i + "]"), raw.get(i)));
+                    values.add(constant(fields.path("values[" + i + "]"), raw.get(i), "must be a string, a finite number or a boolean"));
                 }
                 yield build(path, () -> new DiscreteValues(name, values));
             }
@@ -156,21 +156,21 @@ public final class SpaceCodec {
                 String entryPath = path + "." + key;
                 combination.put(key, entry.getValue() instanceof Map<?, ?> nested
                         ? parameter(entryPath, nested, key)
-                        : constant(entryPath, entry.getValue()));
+                        : constant(entryPath, entry.getValue(), "must be a string, a finite number, a boolean or a parameter object"));
             }
             combinations.add(combination);
         }
         return build(fields.path(), () -> new ParameterSet(name, combinations));
     }
 
-    private static Object constant(String path, Object value) {
+    private static Object constant(String path, Object value, String expected) {
         if (value == null) {
             throw new InvalidSpaceException(path + ": must not be null");
         }
         try {
             return valueFromJson(value);
         } catch (InvalidSpaceException notAConstant) {
-            throw new InvalidSpaceException(path + ": must be a string, a finite number, a boolean or a parameter object");
+            throw new InvalidSpaceException(path + ": " + expected);
         }
     }
 

@@ -81,6 +81,16 @@ public record UniformRange(String name, double min, double max, Double step, boo
 
     /** The value in this range's own form (snapped to the lattice when it is on it), or null when not held. */
     Double held(Object value) {
+        return held(value, lattice());
+    }
+
+    /** The lattice of a stepped range with its arithmetic set up, for many look-ups; null for a continuous one. */
+    LatticePoints lattice() {
+        return step == null ? null : new LatticePoints(min, max, step, includeMax);
+    }
+
+    /** {@link #held(Object)} with the lattice of {@link #lattice()} set up once by the caller. */
+    Double held(Object value, LatticePoints lattice) {
         double d = Checks.number(value);
         if (Double.isNaN(d)) {
             return null;
@@ -88,7 +98,7 @@ public record UniformRange(String name, double min, double max, Double step, boo
         if (step == null) {
             return d >= min && (includeMax ? d <= max : d < max) ? d : null;
         }
-        long k = Lattice.indexOf(min, step, latticeSize(), d);
-        return k < 0 ? null : Lattice.point(min, step, k);
+        long k = lattice.indexOf(d);
+        return k < 0 ? null : lattice.point(k);
     }
 }

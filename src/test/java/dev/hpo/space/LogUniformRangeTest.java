@@ -66,4 +66,11 @@ class LogUniformRangeTest {
         double atMax = (Double) range.valueAt(2);
         assertThat(atMax).isGreaterThan(0.25).isLessThan(0.2500001);
     }
+
+    @Test
+    void coordinateOfOneIsPlusZeroForABaseBelowOne() {
+        LogUniformRange range = new LogUniformRange("l", 0, 2, 0.5, null, true);
+
+        assertThat(Double.doubleToRawLongBits(range.coordinateOf(1.0))).isEqualTo(Double.doubleToRawLongBits(0.0));
+    }
 }

@@ -84,6 +84,12 @@ class SearchSpaceTest {
     }
 
     @Test
+    void rejectsGridIndexesOutsideTheGrid() {
+        assertThatThrownBy(() -> SPACE.gridPoint(10)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> SPACE.gridPoint(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void rejectsGridsPastTheLimitWithoutEnumerating() {
         SearchSpace huge = new SearchSpace(List.of(
                 new IntegerRange("a", 0, 99_999, 1, true), new IntegerRange("b", 0, 999, 1, true)));

@@ -47,6 +47,18 @@ class UniformRangeTest {
     }
 
     @Test
+    void rejectsStepTooSmallForTheRange() {
+        assertThatThrownBy(() -> new UniformRange("x", 0, 1e6, 1e-12, true)).hasMessageContaining("step is too small for the range");
+    }
+
+    @Test
+    void binaryNoiseInTheQuotientDoesNotDropAnOnLatticeMax() {
+        // (0.3 - 0) / 0.1 is 2.9999999999999996 in doubles
+        assertThat(gridValues(new SearchSpace(List.of(new UniformRange("x", 0, 0.3, 0.1, true))), "x")).containsExactly(0.0, 0.1, 0.2, 0.3);
+        assertThat(gridValues(new SearchSpace(List.of(new UniformRange("x", 0, 0.3, 0.1, false))), "x")).containsExactly(0.0, 0.1, 0.2);
+    }
+
+    @Test
     void steppedGridIsTheLatticeUpToMaxNotMaxItself() {
         // given ClearML's quirk case: its grid ends in 0.3 and drops 0.26
         SearchSpace space = new SearchSpace(List.of(new UniformRange("x", 0.01, 0.3, 0.05, true)));

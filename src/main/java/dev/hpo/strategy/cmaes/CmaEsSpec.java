@@ -45,17 +45,17 @@ public final class CmaEsSpec implements StrategySpec {
                                  Budget budget) {
         CmaEsSettings validated = CmaEsSettings.from(settings);
         if (objectives != null && objectives.size() > 1) {
-            throw new InvalidStrategyException("cmaes optimizes one objective; this study has " + objectives.size()
+            throw new InvalidStrategyException("strategy 'cmaes' optimizes one objective; this study has " + objectives.size()
                     + " (use a multi-objective strategy)");
         }
         boolean numeric = space.parameters().stream().anyMatch(NumericRange.class::isInstance);
         if (!numeric) {
-            throw new InvalidStrategyException("cmaes needs at least one uniform, integer or log-uniform parameter;"
+            throw new InvalidStrategyException("strategy 'cmaes' needs at least one numeric parameter (uniform, integer or log-uniform);"
                     + " this space has only discrete parameters or parameter sets");
         }
         CmaEsStrategy strategy = new CmaEsStrategy(validated, space);
         if (strategy.dimension() == 0) {
-            throw new InvalidStrategyException("cmaes needs a numeric parameter with more than one value;"
+            throw new InvalidStrategyException("strategy 'cmaes' needs a numeric parameter with more than one value;"
                     + " every numeric parameter of this space is a single value");
         }
         return strategy;

@@ -130,7 +130,7 @@ public final class CmaEsStrategy implements SearchStrategy {
             if (trial == null || trial.state() == TrialState.PENDING) {
                 pending++;
             } else if (trial.state() == TrialState.COMPLETED) {
-                double loss = context.losses(trial)[0];
+                double loss = loss(context, trial);
                 if (Double.isFinite(loss)) {
                     completed.add(new Ranked(member, loss));
                 }
@@ -183,7 +183,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         double bestLoss = Double.POSITIVE_INFINITY;
         for (Trial trial : trials) {
             if (trial.state() == TrialState.COMPLETED) {
-                double loss = context.losses(trial)[0];
+                double loss = loss(context, trial);
                 if (loss < bestLoss) {
                     best = trial;
                     bestLoss = loss;
@@ -191,6 +191,12 @@ public final class CmaEsStrategy implements SearchStrategy {
             }
         }
         return best;
+    }
+
+    /** The trial's loss, NaN when it has no value (it then counts as failed). */
+    private static double loss(StrategyContext context, Trial trial) {
+        double[] losses = context.losses(trial);
+        return losses == null ? Double.NaN : losses[0];
     }
 
     private record Ranked(CmaState.Member member, double loss) {

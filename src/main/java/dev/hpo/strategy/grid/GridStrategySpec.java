@@ -16,7 +16,8 @@ import dev.hpo.strategy.StrategySpec;
 /**
  * {@code grid}: every point of the search space's grid, in grid order (the last parameter varying fastest);
  * continuous ranges are cut into {@link SearchSpace#DEFAULT_GRID_INTERVALS} intervals. Takes no settings. A grid
- * larger than {@link SearchSpace#MAX_GRID_SIZE} is rejected when the study is created.
+ * larger than {@link SearchSpace#MAX_GRID_SIZE} is rejected when the study is created. A point that repeats an
+ * earlier grid point (overlapping combinations of a parameter set) is skipped, so no point is suggested twice.
  */
 public final class GridStrategySpec implements StrategySpec {
 
@@ -41,7 +42,7 @@ public final class GridStrategySpec implements StrategySpec {
                                  Budget budget) {
         Settings.validate("strategy 'grid'", settings, settings());
         try {
-            return new GridStrategy(space.gridSize());
+            return new GridStrategy(new DistinctGrid(space));
         } catch (InvalidSpaceException e) {
             throw new InvalidStrategyException(e.getMessage());
         }

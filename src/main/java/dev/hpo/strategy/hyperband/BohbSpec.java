@@ -12,9 +12,10 @@ import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategySpec;
 
 /**
- * {@code bohb} (Falkner et al. 2018): Hyperband's schedule, with new configurations from a kernel density model
- * fit on the largest budget with enough results ({@link BohbConfigurations}). Log-uniform parameters are modelled
- * on their exponent but always sent as {@code base ** exponent}. Needs {@code minIterationPerJob} and
+ * {@code bohb} (Falkner et al. 2018): Hyperband's schedule, with new configurations from a density model fit on
+ * the largest budget with enough results ({@link BohbConfigurations}): by default the multivariate TPE model of
+ * branch {@code tpe}, or hpbandster's kernel density ({@code model = kde}). Log-uniform parameters are modelled
+ * on their exponent but always sent as {@code base ** exponent}, never the exponent (ClearML's BOHB bug). Needs {@code minIterationPerJob} and
  * {@code maxIterationPerJob}; one objective only.
  */
 public final class BohbSpec implements StrategySpec {
@@ -26,7 +27,7 @@ public final class BohbSpec implements StrategySpec {
 
     @Override
     public String description() {
-        return "BOHB: Hyperband brackets with new configurations from a per-budget kernel density model";
+        return "BOHB: Hyperband brackets with new configurations from a per-budget density model (TPE or KDE)";
     }
 
     @Override

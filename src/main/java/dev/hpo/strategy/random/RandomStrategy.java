@@ -1,13 +1,13 @@
 package dev.hpo.strategy.random;
 
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.SearchSpace;
+import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
@@ -15,7 +15,8 @@ import dev.hpo.strategy.Trial;
 
 /**
  * Rejection sampling against the history: draw a point from the context's generator and take it unless an earlier
- * experiment (in any state) has the same {@link SearchSpace#canonicalKey}.
+ * experiment (in any state) has the same {@link SearchSpace#canonicalKey} (asked through
+ * {@link SearchSpace#triedPoints}, which answers the same, cheaper).
  *
  * <p>When {@code maxDraws} draws in a row collide: on a finite space the unused grid points are listed and one is
  * picked uniformly (so a small space is covered completely, and the suggestion stays uniform over the unused
@@ -37,16 +38,16 @@ final class RandomStrategy implements SearchStrategy {
     @Override
     public Suggestion suggest(StrategyContext context) {
         SearchSpace space = context.space();
-        Set<String> used = new HashSet<>();
-        for (Trial trial : context.trials()) {
-            used.add(space.canonicalKey(trial.parameters()));
-        }
+        List<Map<String, Object>> history = context.trials().stream().map(Trial::parameters).toList();
+        TriedPoints used = space.triedPoints(history);
         UniformRandomProvider random = context.random();
-        boolean maybeFull = finiteSize.isPresent() && used.size() >= finiteSize.getAsLong();
+        // distinct points never outnumber the history, so the count (which indexes it all) is needed only then
+        boolean maybeFull = finiteSize.isPresent() && history.size() >= finiteSize.getAsLong()
+                && used.distinctCount() >= finiteSize.getAsLong();
         if (!maybeFull) {
             for (int draw = 0; draw < maxDraws; draw++) {
                 Map<String, Object> point = space.sample(random);
-                if (!used.contains(space.canonicalKey(point))) {
+                if (!used.contains(point)) {
                     return new Suggestion.Point(point);
                 }
             }
@@ -58,11 +59,11 @@ final class RandomStrategy implements SearchStrategy {
     }
 
     /** Counts the unused grid points, then walks to a uniformly chosen one: no list of up to a grid's size. */
-    private Suggestion pickUnused(SearchSpace space, Set<String> used, UniformRandomProvider random) {
+    private Suggestion pickUnused(SearchSpace space, TriedPoints used, UniformRandomProvider random) {
         long size = finiteSize.getAsLong();
         long unused = 0;
         for (long index = 0; index < size; index++) {
-            if (!used.contains(space.canonicalKey(space.gridPoint(index)))) {
+            if (!used.contains(space.gridPoint(index))) {
                 unused++;
             }
         }
@@ -72,7 +73,7 @@ final class RandomStrategy implements SearchStrategy {
         long chosen = random.nextLong(unused);
         for (long index = 0; ; index++) {
             Map<String, Object> point = space.gridPoint(index);
-            if (!used.contains(space.canonicalKey(point)) && chosen-- == 0) {
+            if (!used.contains(point) && chosen-- == 0) {
                 return new Suggestion.Point(point);
             }
         }

@@ -7,19 +7,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-import org.apache.commons.rng.simple.RandomSource;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
 import dev.hpo.strategy.Trial;
 import dev.hpo.strategy.TrialState;
+import dev.hpo.strategy.testing.SequentialRun;
 
-/** Runs a strategy one experiment at a time against a function, as the study loop would. */
+/** Runs a strategy one experiment at a time against a function, as the study loop would (state through JSON). */
 final class SequentialDriver {
 
     static final List<Objective> MINIMIZE = List.of(new Objective("loss", "loss", Sign.MIN));
@@ -27,22 +28,33 @@ final class SequentialDriver {
     private SequentialDriver() {
     }
 
+    /** The history and the last saved state of a run. */
+    record Run(List<Trial> trials, Map<String, Object> state) {
+    }
+
     static List<Trial> run(SearchStrategy strategy, SearchSpace space, long seed, int experiments,
                            ToDoubleFunction<Map<String, Object>> function) {
+        return runWithState(strategy, space, seed, experiments, function).trials();
+    }
+
+    /** As {@link #run}; a NaN value makes the trial FAILED, and the state passes through JSON each time. */
+    static Run runWithState(SearchStrategy strategy, SearchSpace space, long seed, int experiments,
+                            ToDoubleFunction<Map<String, Object>> function) {
         List<Trial> trials = new ArrayList<>();
         Map<String, Object> state = Map.of();
         for (int n = 0; n < experiments; n++) {
             StrategyContext context = new StrategyContext(space, MINIMIZE, Collections.unmodifiableList(trials), state,
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 1_000_003L + n), new Budget(null, null, null, 1));
+                    Seeds.forSuggestion(seed, n), new Budget(null, null, null, 1));
             Suggestion.Point point = (Suggestion.Point) strategy.suggest(context);
             if (point.state() != null) {
-                state = point.state();
+                state = SequentialRun.roundTrip(point.state());
             }
             double value = function.applyAsDouble(point.parameters());
-            trials.add(new Trial(n, point.parameters(), TrialState.COMPLETED, new double[] {value}, new TreeMap<>(),
-                    point.maxIteration()));
+            boolean failed = Double.isNaN(value);
+            trials.add(new Trial(n, point.parameters(), failed ? TrialState.FAILED : TrialState.COMPLETED,
+                    failed ? null : new double[] {value}, new TreeMap<>(), point.maxIteration()));
         }
-        return trials;
+        return new Run(trials, state);
     }
 
     static double best(List<Trial> trials) {

@@ -26,8 +26,8 @@ import dev.hpo.strategy.TrialState;
 /**
  * A quick check of {@code hyperband} and {@code bohb} on the protocol's {@code lc_sim_mf} problem, run one
  * experiment at a time, until the benchmark's multi-fidelity table covers them. Not a unit test:
- * {@code ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.hpo.strategy.hyperband.LcSimMultiFidelityCheck}.
+ * {@code java -cp target/test-classes:target/classes:<test classpath> [-Dlcsim.min=1]
+ * dev.hpo.strategy.hyperband.LcSimMultiFidelityCheck} ({@code lcsim.min}: the study's minIterationPerJob).
  *
  * <p>Prints, per strategy, the median over seeds 0..19 of the regret (by the curve's {@code final}, minus 0.05)
  * of the best experiment (by its value at epoch 81) that ran all 81 epochs, after 10, 30 and 100 x 81 epochs.
@@ -41,31 +41,34 @@ public final class LcSimMultiFidelityCheck {
             new DiscreteValues("optimizer", List.of("sgd", "momentum", "adam")),
             new LogUniformRange("width", 4, 10, 2, null, true)));
     private static final List<Objective> OBJECTIVES = List.of(new Objective("loss", "loss", Sign.MIN));
-    private static final Budget BUDGET = new Budget(1L, 81L, null, 1);
+    private static final Budget BUDGET = new Budget(Long.getLong("lcsim.min", 1L), 81L, null, 1);
     private static final int[] CHECKPOINTS = {10, 30, 100};
 
     private LcSimMultiFidelityCheck() {
     }
 
     public static void main(String[] args) {
-        List<StrategySpec> specs = List.of(new HyperbandSpec(), new BohbSpec());
+        List<String> labels = List.of("hyperband", "bohb", "bohb(kde)");
+        List<StrategySpec> specs = List.of(new HyperbandSpec(), new BohbSpec(), new BohbSpec());
+        List<Map<String, Object>> settings = List.of(Map.of(), Map.of(), Map.of("model", "kde"));
+        System.out.println("minIterationPerJob " + BUDGET.minIterationPerJob() + ", maxIterationPerJob 81, eta 3, 20 seeds");
         System.out.println("strategy     @10x81    @30x81   @100x81  started");
-        for (StrategySpec spec : specs) {
+        for (int row = 0; row < specs.size(); row++) {
+            StrategySpec spec = specs.get(row);
             double[][] regrets = new double[CHECKPOINTS.length][20];
             int[] started = new int[20];
             for (int seed = 0; seed < 20; seed++) {
-                started[seed] = run(spec, seed, regrets);
+                started[seed] = run(spec.create(settings.get(row), SPACE, OBJECTIVES, BUDGET), seed, regrets);
             }
-            StringBuilder line = new StringBuilder(String.format("%-10s", spec.name()));
-            for (double[] row : regrets) {
-                line.append(String.format(" %9.4g", median(row)));
+            StringBuilder line = new StringBuilder(String.format("%-10s", labels.get(row)));
+            for (double[] checkpointRegrets : regrets) {
+                line.append(String.format(" %9.4g", median(checkpointRegrets)));
             }
             System.out.println(line.append(String.format(" %8.0f", median(Arrays.stream(started).asDoubleStream().toArray()))));
         }
     }
 
-    private static int run(StrategySpec spec, int seed, double[][] regrets) {
-        SearchStrategy strategy = spec.create(Map.of(), SPACE, OBJECTIVES, BUDGET);
+    private static int run(SearchStrategy strategy, int seed, double[][] regrets) {
         List<Trial> trials = new ArrayList<>();
         Map<String, Object> state = Map.of();
         long epochs = 0;

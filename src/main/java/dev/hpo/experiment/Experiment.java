@@ -1,0 +1,220 @@
+package dev.hpo.experiment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.hpo.shared.AssignedIdEntity;
+import dev.hpo.shared.IllegalTransitionException;
+import dev.hpo.study.StudyId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One trial of a study: the base experiment with the study's parameter values on top. It owns its lifecycle
+ * {@code QUEUED -> RUNNING -> COMPLETED | FAILED | ABORTED}; every change is a guarded method that throws
+ * {@link IllegalTransitionException} for a move the lifecycle does not allow. Methods that repeat the
+ * transition that already happened (complete on COMPLETED, fail on FAILED) return false instead, so worker
+ * calls are idempotent.
+ */
+@Entity
+@DynamicUpdate
+@Table(name = "experiment")
+public class Experiment extends AssignedIdEntity {
+
+    /** Stop reasons used by the service itself (the loop adds its own: time_limit, pruned, ...). */
+    public static final String WORKER_LOST = "worker_lost";
+
+    @Column(name = "study_id")
+    private UUID studyId;
+    private int number;
+    private String name;
+    private String project;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> parameters;
+    @Enumerated(EnumType.STRING)
+    private ExperimentStatus status;
+    @Column(name = "stop_reason")
+    private String stopReason;
+    @Column(name = "failure_message")
+    private String failureMessage;
+    private boolean archived;
+    private String queue;
+    @Column(name = "max_iteration")
+    private Long maxIteration;
+    @Column(name = "worker_id")
+    private String workerId;
+    @Column(name = "worker_lease_expires_at")
+    private Instant workerLeaseExpiresAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "ended_at")
+    private Instant endedAt;
+    @Column(name = "completion_notified")
+    private boolean completionNotified;
+    @Version
+    private Long version; // null until persisted, so save() persists a new row instead of merging
+
+    protected Experiment() {
+    }
+
+    /**
+     * A new QUEUED experiment.
+     *
+     * @param parameters   the values it runs with (base defaults merged with the suggestion)
+     * @param queue        the queue workers lease it from, or null for the process backend
+     * @param maxIteration its iteration budget, or null
+     */
+    public Experiment(ExperimentId id, StudyId studyId, int number, String name, String project,
+                      Map<String, Object> parameters, String queue, Long maxIteration, Instant now) {
+        super(id.value());
+        this.studyId = studyId.value();
+        this.number = number;
+        this.name = name;
+        this.project = project;
+        this.parameters = new LinkedHashMap<>(parameters);
+        this.queue = queue;
+        this.maxIteration = maxIteration;
+        this.status = ExperimentStatus.QUEUED;
+        this.createdAt = now;
+    }
+
+    // ---- transitions -------------------------------------------------------------------------------------
+
+    /** QUEUED -> RUNNING for a worker (or an in-process backend) that holds it until {@code leaseExpiresAt}. */
+    public void start(String workerId, Instant now, Instant leaseExpiresAt) {
+        if (status != ExperimentStatus.QUEUED) {
+            throw illegal("start");
+        }
+        this.status = ExperimentStatus.RUNNING;
+        this.workerId = workerId;
+        this.startedAt = now;
+        this.workerLeaseExpiresAt = leaseExpiresAt;
+    }
+
+    /** Extends a RUNNING experiment's worker lease. */
+    public void renewLease(Instant leaseExpiresAt) {
+        if (status != ExperimentStatus.RUNNING) {
+            throw illegal("renew the lease of");
+        }
+        this.workerLeaseExpiresAt = leaseExpiresAt;
+    }
+
+    /** RUNNING -> COMPLETED; false (no change) when it already is COMPLETED. */
+    public boolean complete(Instant now) {
+        if (status == ExperimentStatus.COMPLETED) {
+            return false;
+        }
+        if (status != ExperimentStatus.RUNNING) {
+            throw illegal("complete");
+        }
+        end(ExperimentStatus.COMPLETED, null, now);
+        return true;
+    }
+
+    /** QUEUED or RUNNING -> FAILED with the worker's message; false (no change) when it already is FAILED. */
+    public boolean fail(String message, Instant now) {
+        if (status == ExperimentStatus.FAILED) {
+            return false;
+        }
+        if (!status.active()) {
+            throw illegal("fail");
+        }
+        this.failureMessage = message;
+        end(ExperimentStatus.FAILED, null, now);
+        return true;
+    }
+
+    /** RUNNING -> FAILED with reason {@code worker_lost}: its worker stopped renewing the lease. */
+    public void loseWorker(Instant now) {
+        if (status != ExperimentStatus.RUNNING) {
+            throw illegal("mark as worker_lost");
+        }
+        this.failureMessage = "worker " + workerId + " stopped renewing its lease";
+        end(ExperimentStatus.FAILED, WORKER_LOST, now);
+    }
+
+    /**
+     * QUEUED or RUNNING -> ABORTED with a reason ({@code stopped_by_user}, {@code time_limit},
+     * {@code iteration_limit}, {@code pruned}, {@code study_stopped}, ...). The worker learns it on its next call.
+     */
+    public void abort(String reason, Instant now) {
+        if (!status.active()) {
+            throw illegal("abort");
+        }
+        end(ExperimentStatus.ABORTED, reason, now);
+    }
+
+    /** Hides it from the study's results ({@code saveTopKOnly}); reversible with {@link #unarchive}. */
+    public void archive() {
+        this.archived = true;
+    }
+
+    public void unarchive() {
+        this.archived = false;
+    }
+
+    /** The job-complete event of this ended experiment was recorded. */
+    public void markCompletionNotified() {
+        if (!status.ended()) {
+            throw illegal("record the completion of");
+        }
+        this.completionNotified = true;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------
+
+    /** Running time so far (to its end when ended), zero before start. */
+    public Duration runningTime(Instant now) {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, endedAt != null ? endedAt : now);
+    }
+
+    public ExperimentId id() { return new ExperimentId(id); }
+    public StudyId studyId() { return new StudyId(studyId); }
+    public int number() { return number; }
+    public String name() { return name; }
+    public String project() { return project; }
+    public Map<String, Object> parameters() { return Collections.unmodifiableMap(parameters); }
+    public ExperimentStatus status() { return status; }
+    public String stopReason() { return stopReason; }
+    public String failureMessage() { return failureMessage; }
+    public boolean archived() { return archived; }
+    public String queue() { return queue; }
+    public Long maxIteration() { return maxIteration; }
+    public String workerId() { return workerId; }
+    public Instant workerLeaseExpiresAt() { return workerLeaseExpiresAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant startedAt() { return startedAt; }
+    public Instant endedAt() { return endedAt; }
+    public boolean completionNotified() { return completionNotified; }
+    public long version() { return version == null ? 0 : version; }
+
+    private void end(ExperimentStatus outcome, String reason, Instant now) {
+        this.status = outcome;
+        this.stopReason = reason;
+        this.endedAt = now;
+        this.workerLeaseExpiresAt = null;
+    }
+
+    private IllegalTransitionException illegal(String action) {
+        return new IllegalTransitionException(
+                "cannot " + action + " experiment " + id + ": it is " + status
+                        + (stopReason != null ? " (" + stopReason + ")" : ""), status.name());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hpo.experiment.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.hpo.experiment.Experiment;
+import dev.hpo.experiment.ExperimentId;
+import dev.hpo.experiment.ExperimentReader;
+import dev.hpo.experiment.ExperimentStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+
+/** One experiment with its metric summaries and scalar points. */
+@RestController
+@RequestMapping("/api/v1/experiments")
+@Tag(name = "experiments")
+class ExperimentController {
+
+    private final ExperimentReader reader;
+
+    ExperimentController(ExperimentReader reader) {
+        this.reader = reader;
+    }
+
+    record MetricSummaryResponse(String title, String series, double lastValue, long lastIteration, double minValue, double maxValue,
+                  long count) {
+    }
+
+    record ScalarPointResponse(String title, String series, long iteration, double value, Instant reportedAt) {
+    }
+
+    record ExperimentResponse(UUID id, UUID studyId, int number, String name, String project,
+                              Map<String, Object> parameters, ExperimentStatus status, String stopReason,
+                              String failureMessage, boolean archived, String queue, Long maxIteration,
+                              String workerId, Instant workerLeaseExpiresAt, Instant createdAt, Instant startedAt,
+                              Instant endedAt, List<MetricSummaryResponse> metrics, List<ScalarPointResponse> scalars) {
+    }
+
+    @Operation(summary = "Read an experiment with its metrics and scalars",
+            description = "metrics: one summary per title/series (last value and iteration, min, max, count); "
+                    + "scalars: every point, optionally only those of one title and/or series.")
+    @GetMapping("/{id}")
+    ExperimentResponse get(@PathVariable UUID id,
+                           @RequestParam(required = false) @Size(max = 255) String title,
+                           @RequestParam(required = false) @Size(max = 255) String series) {
+        ExperimentReader.Details d = reader.details(new ExperimentId(id), title, series);
+        Experiment e = d.experiment();
+        return new ExperimentResponse(e.id().value(), e.studyId().value(), e.number(), e.name(), e.project(),
+                e.parameters(), e.status(), e.stopReason(), e.failureMessage(), e.archived(), e.queue(),
+                e.maxIteration(), e.workerId(), e.workerLeaseExpiresAt(), e.createdAt(), e.startedAt(), e.endedAt(),
+                d.metrics().stream().map(m -> new MetricSummaryResponse(m.title(), m.series(), m.summary().last(),
+                        m.summary().lastIteration(), m.summary().min(), m.summary().max(), m.summary().count())).toList(),
+                d.scalars().stream().map(s -> new ScalarPointResponse(s.title(), s.series(), s.iteration(), s.value(),
+                        s.reportedAt())).toList());
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP endpoints of base experiments and experiments. */
+package dev.hpo.experiment.web;

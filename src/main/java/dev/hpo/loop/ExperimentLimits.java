@@ -1,0 +1,125 @@
+package dev.hpo.loop;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.hpo.objective.MetricSummary;
+import dev.hpo.strategy.Trial;
+
+/**
+ * Step 2 of a tick: ends running experiments that reached a limit of their own.
+ *
+ * <ul>
+ *   <li>time limit per job, counted from the experiment's start (queue time excluded, as in ClearML):
+ *       {@code ABORTED} / {@code time_limit};</li>
+ *   <li>iteration budget: the last reported iteration of the first objective's series reached the experiment's
+ *       {@code max_iteration}: {@code COMPLETED} / {@code iteration_limit}. Reaching the budget it was given is
+ *       the normal end of a multi-fidelity run and of a study's {@code maxIterationPerJob}, so the experiment
+ *       counts as completed and its result is used like any other;</li>
+ *   <li>a worker that stopped renewing its lease: {@code FAILED} / {@code worker_lost};</li>
+ *   <li>the study's early-stopping rule, re-asked only when the experiment reported something new:
+ *       {@code ABORTED} / {@code pruned}.</li>
+ * </ul>
+ */
+@Component
+class ExperimentLimits {
+
+    private final LoopStore store;
+    private final IntermediateValues intermediateValues;
+    private final LoopSettings settings;
+
+    ExperimentLimits(LoopStore store, IntermediateValues intermediateValues, LoopSettings settings) {
+        this.store = store;
+        this.intermediateValues = intermediateValues;
+        this.settings = settings;
+    }
+
+    /** Ends what must end; returns the ids the backend must abort. */
+    List<UUID> apply(StudyRow study, StudyHistory history, Instant now) {
+        StudyModel model = history.model;
+        List<UUID> aborts = new ArrayList<>();
+        boolean checkWorkers = workerCheckDue(model);
+        for (ExperimentRow row : List.copyOf(history.experiments)) {
+            if (!row.running()) {
+                continue;
+            }
+            String[] end = limitReached(study, history, row, now, checkWorkers);
+            if (end != null && store.endExperiment(row.id(), end[0], end[1], end[2], now)) {
+                history.replace(row.endedAs(end[0], end[1], now));
+                model.stoppingCheckedAt.remove(row.id());
+                if (!"COMPLETED".equals(end[0])) {
+                    aborts.add(row.id());
+                }
+            }
+        }
+        if (model.stoppingRule != null) {
+            prune(history, now, aborts);
+        }
+        return aborts;
+    }
+
+    private boolean workerCheckDue(StudyModel model) {
+        long nowNanos = System.nanoTime();
+        if (model.lastWorkerLeaseCheckNanos != Long.MIN_VALUE
+                && nowNanos - model.lastWorkerLeaseCheckNanos < settings.workerLeaseCheck().toNanos()) {
+            return false;
+        }
+        model.lastWorkerLeaseCheckNanos = nowNanos;
+        return true;
+    }
+
+    /** {status, reason, message} of the limit this running experiment reached, or null. */
+    private static String[] limitReached(StudyRow study, StudyHistory history, ExperimentRow row, Instant now,
+                                         boolean checkWorkers) {
+        Double perJob = study.timeLimitPerJobMinutes();
+        if (perJob != null && row.startedAt() != null
+                && !now.isBefore(row.startedAt().plus(Duration.ofMillis(Math.round(perJob * 60_000))))) {
+            return new String[] {"ABORTED", StopReasons.TIME_LIMIT, null};
+        }
+        Long maxIteration = row.maxIteration() != null ? row.maxIteration() : study.maxIterationPerJob();
+        MetricSummary summary = history.firstObjectiveSummary(row);
+        if (maxIteration != null && summary != null && summary.lastIteration() >= maxIteration) {
+            return new String[] {"COMPLETED", StopReasons.ITERATION_LIMIT, null};
+        }
+        if (checkWorkers && row.workerLeaseExpiresAt() != null && row.workerLeaseExpiresAt().isBefore(now)) {
+            return new String[] {"FAILED", StopReasons.WORKER_LOST,
+                    "the worker stopped renewing its lease (last lease expired at " + row.workerLeaseExpiresAt() + ")"};
+        }
+        return null;
+    }
+
+    private void prune(StudyHistory history, Instant now, List<UUID> aborts) {
+        StudyModel model = history.model;
+        List<ExperimentRow> candidates = new ArrayList<>();
+        for (ExperimentRow row : history.experiments) {
+            MetricSummary summary = row.running() ? history.firstObjectiveSummary(row) : null;
+            if (summary != null && !Long.valueOf(summary.count()).equals(model.stoppingCheckedAt.get(row.id()))) {
+                candidates.add(row);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        if (!history.hasIntermediate()) {
+            intermediateValues.load(history);
+        }
+        List<Trial> trials = history.trials();
+        for (ExperimentRow row : candidates) {
+            Trial running = trials.get(history.experiments.indexOf(row));
+            if (model.stoppingRule.shouldStop(running, trials, model.firstObjective(), model.budget)) {
+                if (store.endExperiment(row.id(), "ABORTED", StopReasons.PRUNED, null, now)) {
+                    history.replace(row.endedAs("ABORTED", StopReasons.PRUNED, now));
+                    aborts.add(row.id());
+                }
+                model.stoppingCheckedAt.remove(row.id());
+            } else {
+                model.stoppingCheckedAt.put(row.id(), history.firstObjectiveSummary(row).count());
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.hpo.loop;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.hpo.objective.MetricSummary;
+
+/**
+ * The SQL of one tick. The loop works on rows rather than JPA entities so that a tick over a study with
+ * thousands of experiments stays a handful of indexed queries; its writes are guarded the same way the
+ * entities guard theirs: an experiment is ended only {@code WHERE status IN ('QUEUED', 'RUNNING')}, and every
+ * write bumps {@code version}, so an entity loaded before the tick fails its optimistic check instead of
+ * overwriting what the tick did.
+ */
+@Component
+class LoopStore {
+
+    private static final String STUDY_COLUMNS = """
+            id, name, base_experiment_id, status, status_reason, space::text AS space,
+            objectives::text AS objectives, strategy_name, strategy_settings::text AS strategy_settings,
+            strategy_state::text AS strategy_state, seed, early_stopping::text AS early_stopping, backend,
+            execution_queue, max_concurrent_experiments, total_max_jobs, compute_time_limit_minutes,
+            time_limit_per_job_minutes, min_iteration_per_job, max_iteration_per_job, save_top_k_only,
+            spawn_project, report_period_minutes, job_complete_callback_url, started_at, deadline,
+            experiments_created, last_report_at, lease_owner, lease_expires_at
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    LoopStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the study row until the transaction ends; null when it does not exist. */
+    StudyRow lockStudy(UUID studyId) {
+        List<StudyRow> rows = jdbc.query("SELECT " + STUDY_COLUMNS + " FROM study WHERE id = ? FOR UPDATE",
+                (rs, i) -> study(rs), studyId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    void holdLease(UUID studyId, String owner, Instant expiresAt) {
+        jdbc.update("UPDATE study SET lease_owner = ?, lease_expires_at = ? WHERE id = ?", owner,
+                Jdbc.timestamp(expiresAt), studyId);
+    }
+
+    BaseExperimentRow baseExperiment(UUID id) {
+        return jdbc.queryForObject("""
+                SELECT name, project, parameters::text AS parameters, command::text AS command, working_directory,
+                       environment::text AS environment
+                  FROM base_experiment WHERE id = ?
+                """, (rs, i) -> new BaseExperimentRow(rs.getString("name"), rs.getString("project"),
+                rs.getString("parameters"), rs.getString("command"), rs.getString("working_directory"),
+                rs.getString("environment")), id);
+    }
+
+    /** Every experiment of the study, in creation order, without parameters (see {@link #parameters}). */
+    List<ExperimentRow> experiments(UUID studyId) {
+        return jdbc.query("""
+                SELECT id, number, status, stop_reason, max_iteration, started_at, ended_at, worker_lease_expires_at,
+                       completion_notified, archived
+                  FROM experiment WHERE study_id = ? ORDER BY number
+                """, (rs, i) -> new ExperimentRow(Jdbc.uuid(rs, "id"), rs.getInt("number"), rs.getString("status"),
+                rs.getString("stop_reason"), Jdbc.nullableLong(rs, "max_iteration"), Jdbc.instant(rs, "started_at"),
+                Jdbc.instant(rs, "ended_at"), Jdbc.instant(rs, "worker_lease_expires_at"),
+                rs.getBoolean("completion_notified"), rs.getBoolean("archived")), studyId);
+    }
+
+    /** Parameters (JSON text) of the study's experiments numbered {@code fromNumber} and up, by number. */
+    Map<Integer, String> parameters(UUID studyId, int fromNumber) {
+        Map<Integer, String> byNumber = new HashMap<>();
+        jdbc.query("SELECT number, parameters::text AS parameters FROM experiment WHERE study_id = ? AND number >= ?",
+                rs -> {
+                    byNumber.put(rs.getInt("number"), rs.getString("parameters"));
+                }, studyId, fromNumber);
+        return byNumber;
+    }
+
+    /** The summary of one metric for every experiment of the study that reported it. */
+    Map<UUID, MetricSummary> summaries(UUID studyId, String title, String series) {
+        Map<UUID, MetricSummary> byExperiment = new HashMap<>();
+        jdbc.query("""
+                SELECT experiment_id, last_value, last_iteration, min_value, max_value, count
+                  FROM metric_summary WHERE study_id = ? AND title = ? AND series = ?
+                """, rs -> {
+            byExperiment.put(Jdbc.uuid(rs, "experiment_id"), new MetricSummary(rs.getDouble("last_value"),
+                    rs.getLong("last_iteration"), rs.getDouble("min_value"), rs.getDouble("max_value"),
+                    rs.getLong("count")));
+        }, studyId, title, series);
+        return byExperiment;
+    }
+
+    /** The points of one metric of the given experiments, by experiment then iteration. */
+    Map<UUID, NavigableMap<Long, Double>> series(Collection<UUID> experimentIds, String title, String series) {
+        Map<UUID, NavigableMap<Long, Double>> byExperiment = new HashMap<>();
+        if (experimentIds.isEmpty()) {
+            return byExperiment;
+        }
+        UUID[] ids = experimentIds.toArray(UUID[]::new);
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "SELECT experiment_id, iteration, value FROM scalar WHERE experiment_id = ANY(?) AND title = ? AND series = ?");
+            statement.setArray(1, con.createArrayOf("uuid", ids));
+            statement.setString(2, title);
+            statement.setString(3, series);
+            return statement;
+        }, rs -> {
+            byExperiment.computeIfAbsent(Jdbc.uuid(rs, "experiment_id"), id -> new TreeMap<>())
+                    .put(rs.getLong("iteration"), rs.getDouble("value"));
+        });
+        return byExperiment;
+    }
+
+    /**
+     * Ends an active experiment; false when it was no longer QUEUED or RUNNING (a worker completed it first),
+     * in which case nothing changes.
+     */
+    boolean endExperiment(UUID id, String status, String reason, String message, Instant now) {
+        return jdbc.update("""
+                UPDATE experiment SET status = ?, stop_reason = ?, failure_message = COALESCE(?, failure_message),
+                       ended_at = ?, version = version + 1
+                 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
+                """, status, reason, message, Jdbc.timestamp(now), id) == 1;
+    }
+
+    void insertExperiment(UUID id, UUID studyId, int number, String name, String project, String parametersJson,
+                          String queue, Long maxIteration, Instant now, String createdBy) {
+        jdbc.update("""
+                INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived, queue,
+                                        max_iteration, created_at, completion_notified, version, created_by)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', false, ?, ?, ?, false, 0, ?)
+                """, id, studyId, number, name, project, parametersJson, queue, maxIteration, Jdbc.timestamp(now),
+                createdBy);
+    }
+
+    void saveProgress(UUID studyId, String strategyStateJson, int experimentsCreated) {
+        jdbc.update("""
+                UPDATE study SET strategy_state = ?::jsonb, experiments_created = ?, version = version + 1
+                 WHERE id = ?
+                """, strategyStateJson, experimentsCreated, studyId);
+    }
+
+    void endStudy(UUID studyId, String status, String reason, Instant now) {
+        jdbc.update("""
+                UPDATE study SET status = ?, status_reason = COALESCE(status_reason, ?), ended_at = ?,
+                       lease_owner = NULL, lease_expires_at = NULL, version = version + 1
+                 WHERE id = ? AND status IN ('RUNNING', 'STOPPING')
+                """, status, reason, Jdbc.timestamp(now), studyId);
+    }
+
+    /** Ends the study FAILED; unlike {@link #endStudy} the reason replaces any earlier one (it says what broke). */
+    void failStudy(UUID studyId, String reason, Instant now) {
+        jdbc.update("""
+                UPDATE study SET status = 'FAILED', status_reason = ?, ended_at = ?,
+                       lease_owner = NULL, lease_expires_at = NULL, version = version + 1
+                 WHERE id = ? AND status IN ('RUNNING', 'STOPPING')
+                """, reason, Jdbc.timestamp(now), studyId);
+    }
+
+    void markNotified(Collection<UUID> experimentIds) {
+        if (experimentIds.isEmpty()) {
+            return;
+        }
+        UUID[] ids = experimentIds.toArray(UUID[]::new);
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            Array array = con.createArrayOf("uuid", ids);
+            try (var statement = con.prepareStatement(
+                    "UPDATE experiment SET completion_notified = true WHERE id = ANY(?)")) {
+                statement.setArray(1, array);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    void writeReport(UUID studyId, String reportJson, Instant now) {
+        jdbc.update("UPDATE study SET report = ?::jsonb, last_report_at = ?, version = version + 1 WHERE id = ?",
+                reportJson, Jdbc.timestamp(now), studyId);
+    }
+
+    void setArchived(Collection<UUID> experimentIds, boolean archived) {
+        if (experimentIds.isEmpty()) {
+            return;
+        }
+        UUID[] ids = experimentIds.toArray(UUID[]::new);
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (var statement = con.prepareStatement(
+                    "UPDATE experiment SET archived = ?, version = version + 1 WHERE id = ANY(?) AND archived <> ?")) {
+                statement.setBoolean(1, archived);
+                statement.setArray(2, con.createArrayOf("uuid", ids));
+                statement.setBoolean(3, archived);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static StudyRow study(ResultSet rs) throws SQLException {
+        Double period = Jdbc.nullableDouble(rs, "report_period_minutes");
+        return new StudyRow(Jdbc.uuid(rs, "id"), rs.getString("name"), Jdbc.uuid(rs, "base_experiment_id"),
+                rs.getString("status"), rs.getString("status_reason"), rs.getString("space"),
+                rs.getString("objectives"), rs.getString("strategy_name"), rs.getString("strategy_settings"),
+                rs.getString("strategy_state"), rs.getLong("seed"), rs.getString("early_stopping"),
+                rs.getString("backend"), rs.getString("execution_queue"), rs.getInt("max_concurrent_experiments"),
+                Jdbc.nullableInt(rs, "total_max_jobs"), Jdbc.nullableDouble(rs, "compute_time_limit_minutes"),
+                Jdbc.nullableDouble(rs, "time_limit_per_job_minutes"), Jdbc.nullableLong(rs, "min_iteration_per_job"),
+                Jdbc.nullableLong(rs, "max_iteration_per_job"), Jdbc.nullableInt(rs, "save_top_k_only"),
+                rs.getString("spawn_project"), period == null ? 5.0 : period,
+                rs.getString("job_complete_callback_url"), Jdbc.instant(rs, "started_at"),
+                Jdbc.instant(rs, "deadline"), rs.getInt("experiments_created"), Jdbc.instant(rs, "last_report_at"),
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.hpo.loop;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.hpo.objective.Objective;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Step 6 of a tick: the study report (counters by status, remaining budget, best so far, the top-k table) in
+ * {@code study.report}, and {@code save_top_k_only} archiving: ended experiments ranked k or lower are
+ * archived, and one that climbs back into the top k is unarchived. Active experiments are never archived.
+ */
+@Component
+class StudyReporter {
+
+    /** Rows of the report's table when the study keeps every experiment. */
+    static final int DEFAULT_TABLE_SIZE = 10;
+
+    private final LoopStore store;
+    private final JsonMapper json;
+
+    StudyReporter(LoopStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    static boolean due(StudyRow study, Instant now) {
+        if (study.lastReportAt() == null) {
+            return true;
+        }
+        Duration period = Duration.ofMillis(Math.round(study.reportPeriodMinutes() * 60_000));
+        return !now.isBefore(study.lastReportAt().plus(period));
+    }
+
+    void report(StudyRow study, int experimentsCreated, String status, String statusReason, String exhaustedReason,
+                StudyHistory history, List<Ranks.Ranked> ranking, Instant now) {
+        archive(study, history, ranking);
+        int tableSize = study.saveTopKOnly() != null ? study.saveTopKOnly() : DEFAULT_TABLE_SIZE;
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("generatedAt", now.toString());
+        report.put("status", status);
+        report.put("statusReason", statusReason);
+        report.put("strategyExhausted", exhaustedReason);
+        report.put("elapsedMinutes", study.startedAt() == null ? null
+                : Duration.between(study.startedAt(), now).toMillis() / 60_000.0);
+        double computeMinutes = history.computeMinutes(now);
+        report.put("computeMinutes", computeMinutes);
+        report.put("counters", counters(history));
+        report.put("remainingBudget", remaining(study, experimentsCreated, computeMinutes, now));
+        List<Map<String, Object>> objectives = new ArrayList<>();
+        for (Objective objective : history.model.objectives) {
+            objectives.add(Map.of("title", objective.title(), "series", objective.series(), "sign", objective.sign().json()));
+        }
+        report.put("objectives", objectives);
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (int i = 0; i < Math.min(tableSize, ranking.size()); i++) {
+            table.add(row(i + 1, ranking.get(i), history));
+        }
+        report.put("best", table.isEmpty() ? null : table.get(0));
+        report.put("topK", table);
+        store.writeReport(study.id(), json.writeValueAsString(report), now);
+    }
+
+    private void archive(StudyRow study, StudyHistory history, List<Ranks.Ranked> ranking) {
+        Integer k = study.saveTopKOnly();
+        if (k == null) {
+            return;
+        }
+        Set<UUID> top = new HashSet<>();
+        for (int i = 0; i < Math.min(k, ranking.size()); i++) {
+            top.add(ranking.get(i).row().id());
+        }
+        List<UUID> archive = new ArrayList<>();
+        List<UUID> unarchive = new ArrayList<>();
+        for (ExperimentRow row : List.copyOf(history.experiments)) {
+            if (row.active()) {
+                continue;
+            }
+            boolean keep = top.contains(row.id());
+            if (keep && row.archived()) {
+                unarchive.add(row.id());
+                history.replace(row.archivedAs(false));
+            } else if (!keep && !row.archived()) {
+                archive.add(row.id());
+                history.replace(row.archivedAs(true));
+            }
+        }
+        store.setArchived(archive, true);
+        store.setArchived(unarchive, false);
+    }
+
+    private static Map<String, Object> counters(StudyHistory history) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        for (String status : List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED", "ABORTED")) {
+            counters.put(status.toLowerCase(), 0);
+        }
+        int archived = 0;
+        for (ExperimentRow row : history.experiments) {
+            counters.merge(row.status().toLowerCase(), 1, (a, b) -> (Integer) a + (Integer) b);
+            if (row.archived()) {
+                archived++;
+            }
+        }
+        counters.put("archived", archived);
+        counters.put("active", history.activeCount());
+        counters.put("total", history.experiments.size());
+        return counters;
+    }
+
+    private static Map<String, Object> remaining(StudyRow study, int created, double computeMinutes, Instant now) {
+        Map<String, Object> remaining = new LinkedHashMap<>();
+        remaining.put("jobsPercent", study.totalMaxJobs() == null ? null
+                : percent(study.totalMaxJobs() - created, study.totalMaxJobs()));
+        Double timePercent = null;
+        if (study.deadline() != null && study.startedAt() != null) {
+            double total = Duration.between(study.startedAt(), study.deadline()).toMillis();
+            double left = Duration.between(now, study.deadline()).toMillis();
+            timePercent = total <= 0 ? 0.0 : percent(left, total);
+        }
+        remaining.put("timePercent", timePercent);
+        remaining.put("computePercent", study.computeTimeLimitMinutes() == null ? null
+                : percent(study.computeTimeLimitMinutes() - computeMinutes, study.computeTimeLimitMinutes()));
+        return remaining;
+    }
+
+    private static double percent(double left, double total) {
+        return Math.max(0, Math.min(100, 100.0 * left / total));
+    }
+
+    private static Map<String, Object> row(int rank, Ranks.Ranked ranked, StudyHistory history) {
+        ExperimentRow row = ranked.row();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rank", rank);
+        entry.put("experimentId", row.id());
+        entry.put("number", row.number());
+        entry.put("status", row.status());
+        entry.put("stopReason", row.stopReason());
+        entry.put("objectiveValues", Arrays.stream(ranked.values()).boxed().toList());
+        entry.put("iterations", Arrays.asList(history.iterations(row)));
+        entry.put("parameters", history.parameters(row));
+        return entry;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hpo.queue.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the worker protocol. */
+final class WorkerRequests {
+
+    private WorkerRequests() {
+    }
+
+    /** Who asks: any stable name the worker chooses (host, pid, pod name). */
+    record WorkerIdentity(@NotBlank @Size(max = 255) String workerId) {
+    }
+
+    /** One metric point; every field is required. */
+    record Scalar(String title, String series, Long iteration, Double value) {
+    }
+
+    /** Why the experiment failed (optional, kept up to 10,000 characters). */
+    record Failure(@Size(max = 10_000) String message) {
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP endpoints of the worker protocol. */
+package dev.hpo.queue.web;

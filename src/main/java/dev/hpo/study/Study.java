@@ -1,0 +1,359 @@
+package dev.hpo.study;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.hpo.experiment.BaseExperimentId;
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.shared.AssignedIdEntity;
+import dev.hpo.shared.IllegalTransitionException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One optimization run. It owns its lifecycle: every status change goes through a guarded method that throws
+ * {@link IllegalTransitionException} when the move is not allowed. The REST layer creates, starts and stops
+ * studies; the loop drives running ones ({@link #finish}, strategy state, lease, report).
+ */
+@Entity
+@DynamicUpdate
+@Table(name = "study")
+public class Study extends AssignedIdEntity {
+
+    /** Why a study ended or is stopping, as stored in {@code status_reason}. */
+    public static final String STOPPED_BY_USER = "stopped_by_user";
+
+    private String name;
+    @Column(name = "base_experiment_id")
+    private UUID baseExperimentId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Map<String, Object>> space;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Map<String, String>> objectives;
+    @Column(name = "strategy_name")
+    private String strategyName;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "strategy_settings")
+    private Map<String, Object> strategySettings;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "strategy_state")
+    private Map<String, Object> strategyState;
+    private long seed;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "early_stopping")
+    private EarlyStopping earlyStopping;
+    private String backend;
+    @Column(name = "execution_queue")
+    private String executionQueue;
+    @Column(name = "max_concurrent_experiments")
+    private int maxConcurrentExperiments;
+    @Column(name = "total_max_jobs")
+    private Integer totalMaxJobs;
+    @Column(name = "optimization_time_limit_minutes")
+    private Double optimizationTimeLimitMinutes;
+    @Column(name = "compute_time_limit_minutes")
+    private Double computeTimeLimitMinutes;
+    @Column(name = "time_limit_per_job_minutes")
+    private Double timeLimitPerJobMinutes;
+    @Column(name = "min_iteration_per_job")
+    private Long minIterationPerJob;
+    @Column(name = "max_iteration_per_job")
+    private Long maxIterationPerJob;
+    @Column(name = "save_top_k_only")
+    private Integer saveTopKOnly;
+    @Column(name = "spawn_project")
+    private String spawnProject;
+    @Column(name = "report_period_minutes")
+    private double reportPeriodMinutes;
+    @Column(name = "job_complete_callback_url")
+    private String jobCompleteCallbackUrl;
+    @Enumerated(EnumType.STRING)
+    private StudyStatus status;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "ended_at")
+    private Instant endedAt;
+    private Instant deadline;
+    @Column(name = "experiments_created")
+    private int experimentsCreated;
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+    @Column(name = "lease_expires_at")
+    private Instant leaseExpiresAt;
+    @Column(name = "last_report_at")
+    private Instant lastReportAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private JsonNode report;
+    @Version
+    private Long version; // null until persisted, so save() persists a new row instead of merging
+
+    protected Study() {
+    }
+
+    public Study(StudyId id, NewStudy definition, Instant now) {
+        super(id.value());
+        this.name = definition.name();
+        this.baseExperimentId = definition.baseExperimentId().value();
+        this.space = definition.space();
+        this.objectives = new ArrayList<>();
+        for (Objective objective : definition.objectives()) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            stored.put("title", objective.title());
+            stored.put("series", objective.series());
+            stored.put("sign", objective.sign().json());
+            this.objectives.add(stored);
+        }
+        this.strategyName = definition.strategyName();
+        this.strategySettings = new LinkedHashMap<>(definition.strategySettings());
+        this.seed = definition.seed();
+        this.earlyStopping = definition.earlyStopping();
+        this.backend = definition.backend();
+        this.executionQueue = definition.executionQueue();
+        StudyLimits limits = definition.limits();
+        this.maxConcurrentExperiments = limits.maxConcurrentExperiments();
+        this.totalMaxJobs = limits.totalMaxJobs();
+        this.optimizationTimeLimitMinutes = limits.optimizationTimeLimitMinutes();
+        this.computeTimeLimitMinutes = limits.computeTimeLimitMinutes();
+        this.timeLimitPerJobMinutes = limits.timeLimitPerJobMinutes();
+        this.minIterationPerJob = limits.minIterationPerJob();
+        this.maxIterationPerJob = limits.maxIterationPerJob();
+        this.saveTopKOnly = definition.saveTopKOnly();
+        this.spawnProject = definition.spawnProject();
+        this.reportPeriodMinutes = definition.reportPeriodMinutes();
+        this.status = StudyStatus.CREATED;
+        this.createdAt = now;
+    }
+
+    // ---- transitions -------------------------------------------------------------------------------------
+
+    /**
+     * CREATED -> RUNNING. The optimization time limit counts from here (not from creation, unlike ClearML),
+     * unless an absolute deadline was already set with {@link #changeDeadline}.
+     */
+    public void start(Instant now, String jobCompleteCallbackUrl) {
+        if (status != StudyStatus.CREATED) {
+            throw illegal("start");
+        }
+        this.status = StudyStatus.RUNNING;
+        this.startedAt = now;
+        this.jobCompleteCallbackUrl = jobCompleteCallbackUrl;
+        if (deadline == null && optimizationTimeLimitMinutes != null) {
+            this.deadline = now.plus(minutes(optimizationTimeLimitMinutes));
+        }
+    }
+
+    /**
+     * A stop request: CREATED ends STOPPED at once; RUNNING becomes STOPPING and the loop aborts its
+     * experiments and finishes it. Idempotent: on a stopping or ended study it changes nothing.
+     *
+     * @return true when the status changed
+     */
+    public boolean requestStop(Instant now) {
+        switch (status) {
+            case CREATED -> {
+                end(StudyStatus.STOPPED, STOPPED_BY_USER, now);
+                return true;
+            }
+            case RUNNING -> {
+                this.status = StudyStatus.STOPPING;
+                this.statusReason = STOPPED_BY_USER;
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The loop ends a running or stopping study: {@code COMPLETED} (strategy exhausted, job budget),
+     * {@code STOPPED} (stop request, time limits) or {@code FAILED} (internal error, reason = the message).
+     */
+    public void finish(StudyStatus outcome, String reason, Instant now) {
+        if (!outcome.ended()) {
+            throw new IllegalArgumentException("a study ends COMPLETED, STOPPED or FAILED, not " + outcome);
+        }
+        if (!status.active()) {
+            throw illegal("end as " + outcome);
+        }
+        // A user's stop request wins over whatever limit the loop noticed while stopping.
+        String finalReason = status == StudyStatus.STOPPING && statusReason != null ? statusReason : reason;
+        end(outcome, finalReason, now);
+    }
+
+    /** Sets an absolute optimization deadline; allowed until the study ends. */
+    public void changeDeadline(Instant newDeadline) {
+        requireNotEnded("change the time limit of");
+        this.deadline = newDeadline;
+    }
+
+    /** Sets the optimization time limit in minutes from now (running) or from start (not yet started). */
+    public void changeTimeLimit(double minutesFromNow, Instant now) {
+        requireNotEnded("change the time limit of");
+        if (status == StudyStatus.CREATED) {
+            this.optimizationTimeLimitMinutes = minutesFromNow;
+            this.deadline = null;
+        } else {
+            this.deadline = now.plus(minutes(minutesFromNow));
+        }
+    }
+
+    public void changeReportPeriod(double minutes) {
+        requireNotEnded("change the report period of");
+        this.reportPeriodMinutes = minutes;
+    }
+
+    /** Chooses the backend (and queue); only before start, so no experiment is left on the old one. */
+    public void changeBackend(String backend, String executionQueue) {
+        if (status != StudyStatus.CREATED) {
+            throw illegal("change the backend of");
+        }
+        this.backend = backend;
+        this.executionQueue = executionQueue;
+    }
+
+    // ---- what the loop records ------------------------------------------------------------------------
+
+    /** Reserves the next experiment number (0-based) and counts it as created. */
+    public int nextExperimentNumber() {
+        return experimentsCreated++;
+    }
+
+    /** Saves the strategy's state in the transaction that created its experiments. */
+    public void saveStrategyState(Map<String, Object> state) {
+        this.strategyState = state == null ? null : new LinkedHashMap<>(state);
+    }
+
+    public void recordReport(JsonNode report, Instant now) {
+        this.report = report;
+        this.lastReportAt = now;
+    }
+
+    public void holdLease(String owner, Instant expiresAt) {
+        this.leaseOwner = owner;
+        this.leaseExpiresAt = expiresAt;
+    }
+
+    public void releaseLease() {
+        this.leaseOwner = null;
+        this.leaseExpiresAt = null;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------
+
+    /** Minutes since start, or -1 before start; counts up to the end for an ended study. */
+    public double elapsedMinutes(Instant now) {
+        if (startedAt == null) {
+            return -1;
+        }
+        Instant until = endedAt != null ? endedAt : now;
+        return Duration.between(startedAt, until).toMillis() / 60_000.0;
+    }
+
+    /** Whether the optimization deadline has passed (at the end, for an ended study). */
+    public boolean reachedTimeLimit(Instant now) {
+        if (deadline == null || startedAt == null) {
+            return false;
+        }
+        Instant at = endedAt != null ? endedAt : now;
+        return !at.isBefore(deadline);
+    }
+
+    /** The objectives in study order. */
+    public List<Objective> objectives() {
+        List<Objective> result = new ArrayList<>(objectives.size());
+        for (Map<String, String> stored : objectives) {
+            result.add(new Objective(stored.get("title"), stored.get("series"), Sign.fromJson(stored.get("sign"))));
+        }
+        return result;
+    }
+
+    public StudyLimits limits() {
+        return new StudyLimits(maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
+                computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob);
+    }
+
+    public StudyId id() { return new StudyId(id); }
+    public String name() { return name; }
+    public BaseExperimentId baseExperimentId() { return new BaseExperimentId(baseExperimentId); }
+    /** The parameter list in the API's JSON form ({@code SpaceCodec.toJson}); read it with {@code SpaceCodec.fromJson}. */
+    public List<Map<String, Object>> space() { return space; }
+    public String strategyName() { return strategyName; }
+    public Map<String, Object> strategySettings() { return Collections.unmodifiableMap(strategySettings); }
+    /** The strategy's saved state, empty before the first suggestion. */
+    public Map<String, Object> strategyState() {
+        return strategyState == null ? Map.of() : Collections.unmodifiableMap(strategyState);
+    }
+    public long seed() { return seed; }
+    public EarlyStopping earlyStopping() { return earlyStopping; }
+    public String backend() { return backend; }
+    public String executionQueue() { return executionQueue; }
+    public int maxConcurrentExperiments() { return maxConcurrentExperiments; }
+    public Integer totalMaxJobs() { return totalMaxJobs; }
+    public Double optimizationTimeLimitMinutes() { return optimizationTimeLimitMinutes; }
+    public Double computeTimeLimitMinutes() { return computeTimeLimitMinutes; }
+    public Double timeLimitPerJobMinutes() { return timeLimitPerJobMinutes; }
+    public Long minIterationPerJob() { return minIterationPerJob; }
+    public Long maxIterationPerJob() { return maxIterationPerJob; }
+    public Integer saveTopKOnly() { return saveTopKOnly; }
+    public String spawnProject() { return spawnProject; }
+    public double reportPeriodMinutes() { return reportPeriodMinutes; }
+    public String jobCompleteCallbackUrl() { return jobCompleteCallbackUrl; }
+    public StudyStatus status() { return status; }
+    public String statusReason() { return statusReason; }
+    public Instant createdAt() { return createdAt; }
+    public Instant startedAt() { return startedAt; }
+    public Instant endedAt() { return endedAt; }
+    /** The absolute optimization deadline, set at start or by a time-limit change; null for none. */
+    public Instant deadline() { return deadline; }
+    public int experimentsCreated() { return experimentsCreated; }
+    public String leaseOwner() { return leaseOwner; }
+    public Instant leaseExpiresAt() { return leaseExpiresAt; }
+    public Instant lastReportAt() { return lastReportAt; }
+    /** The latest report the loop wrote, or null before the first. */
+    public JsonNode report() { return report; }
+    public long version() { return version == null ? 0 : version; }
+
+    private void end(StudyStatus outcome, String reason, Instant now) {
+        this.status = outcome;
+        this.statusReason = reason;
+        this.endedAt = now;
+        this.leaseOwner = null;
+        this.leaseExpiresAt = null;
+    }
+
+    private void requireNotEnded(String action) {
+        if (status.ended()) {
+            throw illegal(action);
+        }
+    }
+
+    private IllegalTransitionException illegal(String action) {
+        return new IllegalTransitionException(
+                "cannot " + action + " study " + id + ": it is " + status, status.name());
+    }
+
+    private static Duration minutes(double minutes) {
+        return Duration.ofMillis(Math.round(minutes * 60_000.0));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.hpo.study;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.stereotype.Component;
+
+import dev.hpo.backend.BackendRegistry;
+import dev.hpo.backend.ExperimentBackend;
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.shared.InvalidInputException;
+import dev.hpo.shared.JsonValues;
+import dev.hpo.shared.UnusableInputException;
+import dev.hpo.space.InvalidSpaceException;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.space.SpaceCodec;
+import dev.hpo.stopping.StoppingCatalog;
+import dev.hpo.stopping.StoppingRuleSpec;
+import dev.hpo.strategy.Budget;
+import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.strategy.StrategyCatalog;
+import dev.hpo.strategy.StrategySpec;
+
+/**
+ * Turns a {@link StudyDraft} into a {@link NewStudy}: applies the defaults and checks everything against the
+ * domain, throwing {@link UnusableInputException} (422) naming the field for input the service cannot use.
+ *
+ * <p>Defaults: {@code maxConcurrentExperiments} 1 (ClearML's is 10; one at a time is safe for the process
+ * backend on a small host and makes a seeded study exactly reproducible; raise it for queue workers),
+ * strategy {@code random} for one objective (ClearML's default), {@code tpe} for several (it splits good from bad
+ * by Pareto rank, i.e. MOTPE), a random
+ * seed below 2^53 (stored, so the study can be repeated, and exact in any JSON client), backend {@code queue}
+ * with queue {@code default}, report period 5 minutes.
+ */
+@Component
+public class StudyFactory {
+
+    public static final int DEFAULT_MAX_CONCURRENT = 1;
+    public static final double DEFAULT_REPORT_PERIOD_MINUTES = 5;
+    public static final String DEFAULT_BACKEND = "queue";
+    public static final String DEFAULT_QUEUE = "default";
+    private static final String MULTI_OBJECTIVE_DEFAULT = "tpe";
+
+    private final StrategyCatalog strategies = StrategyCatalog.standard();
+    private final StoppingCatalog stoppingRules = StoppingCatalog.standard();
+    private final BackendRegistry backends;
+
+    StudyFactory(BackendRegistry backends) {
+        this.backends = backends;
+    }
+
+    public StrategyCatalog strategies() {
+        return strategies;
+    }
+
+    public StoppingCatalog stoppingRules() {
+        return stoppingRules;
+    }
+
+    public NewStudy build(StudyDraft draft) {
+        requireFinitePositive("optimizationTimeLimitMinutes", draft.optimizationTimeLimitMinutes());
+        requireFinitePositive("computeTimeLimitMinutes", draft.computeTimeLimitMinutes());
+        requireFinitePositive("timeLimitPerJobMinutes", draft.timeLimitPerJobMinutes());
+        requireFinitePositive("reportPeriodMinutes", draft.reportPeriodMinutes());
+
+        SearchSpace space = space(draft.parameters());
+        List<Objective> objectives = objectives(draft.objectives());
+        if (draft.minIterationPerJob() != null && draft.maxIterationPerJob() != null
+                && draft.minIterationPerJob() > draft.maxIterationPerJob()) {
+            throw new UnusableInputException("minIterationPerJob", "minIterationPerJob ("
+                    + draft.minIterationPerJob() + ") must not exceed maxIterationPerJob (" + draft.maxIterationPerJob() + ")");
+        }
+        int concurrency = draft.maxConcurrentExperiments() == null ? DEFAULT_MAX_CONCURRENT : draft.maxConcurrentExperiments();
+        Budget budget = new Budget(draft.minIterationPerJob(), draft.maxIterationPerJob(), draft.totalMaxJobs(), concurrency);
+
+        StudyDraft.StrategyDraft strategy = draft.strategy() == null
+                ? new StudyDraft.StrategyDraft(null, null, null) : draft.strategy();
+        String strategyName = strategy.name() != null ? strategy.name() : defaultStrategy(objectives.size());
+        Map<String, Object> settings = strategy.settings() == null ? Map.of() : strategy.settings();
+        JsonValues.requireFinite("strategy.settings", settings);
+        checkStrategy(strategyName, settings, space, objectives, budget);
+        long seed = strategy.seed() != null ? strategy.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
+
+        EarlyStopping earlyStopping = earlyStopping(draft.earlyStopping(), budget);
+        String backend = draft.backend() != null ? draft.backend() : DEFAULT_BACKEND;
+        requireBackend("backend", backend);
+        String queue = queueFor(backend, draft.executionQueue());
+
+        StudyLimits limits = new StudyLimits(concurrency, draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(),
+                draft.computeTimeLimitMinutes(), draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(),
+                draft.maxIterationPerJob());
+        return new NewStudy(draft.name(), draft.baseExperimentId(), SpaceCodec.toJson(space), objectives,
+                strategyName, new LinkedHashMap<>(settings), seed, earlyStopping, backend, queue, limits,
+                draft.saveTopKOnly(), draft.spawnProject(),
+                draft.reportPeriodMinutes() == null ? DEFAULT_REPORT_PERIOD_MINUTES : draft.reportPeriodMinutes());
+    }
+
+    /** Throws 422 unless {@code name} is a backend this service may use, saying how to enable a disabled one. */
+    public void requireBackend(String field, String name) {
+        ExperimentBackend backend = backends.find(name).orElseThrow(() -> new UnusableInputException(field,
+                "unknown backend '" + name + "' (known: " + String.join(", ", backends.names()) + ")"));
+        if (!backend.enabled()) {
+            throw new UnusableInputException(field, "the '" + name + "' backend is disabled on this service"
+                    + ("process".equals(name)
+                    ? ": it runs commands on the service's host, so the operator must allow it with "
+                      + "hpo.backend.process.enabled=true (HPO_BACKEND_PROCESS_ENABLED=true)"
+                    : "") + "; enabled backends: " + String.join(", ", backends.enabledNames()));
+        }
+    }
+
+    /** The queue a backend's experiments wait in: the given one or {@code default} for queue, none otherwise. */
+    public static String queueFor(String backend, String executionQueue) {
+        if (!DEFAULT_BACKEND.equals(backend)) {
+            return null;
+        }
+        return executionQueue == null ? DEFAULT_QUEUE : executionQueue;
+    }
+
+    private SearchSpace space(List<Object> parameters) {
+        try {
+            SearchSpace space = SpaceCodec.fromJson(parameters);
+            if (space.parameters().isEmpty()) {
+                throw new InvalidSpaceException("parameters: must hold at least one parameter");
+            }
+            return space;
+        } catch (InvalidSpaceException e) {
+            throw new UnusableInputException(pathOf(e.getMessage(), "parameters"), e.getMessage(), e);
+        }
+    }
+
+    private static List<Objective> objectives(List<StudyDraft.ObjectiveDraft> drafts) {
+        List<Objective> objectives = new ArrayList<>(drafts.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            StudyDraft.ObjectiveDraft d = drafts.get(i);
+            Sign sign;
+            try {
+                sign = Sign.fromJson(d.sign());
+            } catch (IllegalArgumentException e) {
+                throw new UnusableInputException("objectives[" + i + "].sign", e.getMessage());
+            }
+            if (!seen.add(d.title() + "\u0000" + d.series())) {
+                throw new UnusableInputException("objectives[" + i + "]", "objective " + d.title() + "/"
+                        + d.series() + " is given twice; a metric can be one objective only");
+            }
+            objectives.add(new Objective(d.title(), d.series(), sign));
+        }
+        return objectives;
+    }
+
+    private String defaultStrategy(int objectiveCount) {
+        if (objectiveCount > 1 && strategies.find(MULTI_OBJECTIVE_DEFAULT).isPresent()) {
+            return MULTI_OBJECTIVE_DEFAULT;
+        }
+        return "random";
+    }
+
+    private void checkStrategy(String name, Map<String, Object> settings, SearchSpace space,
+                               List<Objective> objectives, Budget budget) {
+        StrategySpec spec;
+        try {
+            spec = strategies.require(name);
+        } catch (InvalidStrategyException e) {
+            throw new UnusableInputException("strategy.name", e.getMessage(), e);
+        }
+        try {
+            spec.create(settings, space, objectives, budget);
+        } catch (InvalidSpaceException e) {
+            throw new UnusableInputException("parameters", e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("strategy.settings", e.getMessage(), e);
+        }
+    }
+
+    private EarlyStopping earlyStopping(StudyDraft.StoppingDraft draft, Budget budget) {
+        if (draft == null) {
+            return null;
+        }
+        StoppingRuleSpec spec;
+        try {
+            spec = stoppingRules.require(draft.rule());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("earlyStopping.rule", e.getMessage(), e);
+        }
+        Map<String, Object> settings = draft.settings() == null ? Map.of() : draft.settings();
+        JsonValues.requireFinite("earlyStopping.settings", settings);
+        try {
+            spec.create(settings, budget);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("earlyStopping.settings", e.getMessage(), e);
+        }
+        return new EarlyStopping(draft.rule(), settings);
+    }
+
+    private static void requireFinitePositive(String field, Double value) {
+        if (value != null && !(Double.isFinite(value) && value > 0)) {
+            throw new InvalidInputException(field, "must be a finite number greater than 0");
+        }
+    }
+
+    /** The path an error message starts with ({@code parameters[1].max: ...}), or {@code fallback}. */
+    static String pathOf(String message, String fallback) {
+        if (message == null) {
+            return fallback;
+        }
+        int colon = message.indexOf(": ");
+        if (colon <= 0 || message.substring(0, colon).contains(" ")) {
+            return fallback;
+        }
+        return message.substring(0, colon);
+    }
+}

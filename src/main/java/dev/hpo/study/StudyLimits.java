@@ -1,0 +1,17 @@
+package dev.hpo.study;
+
+/**
+ * The study's limits (every one may be null: no limit), with ClearML's names in the javadoc.
+ *
+ * @param maxConcurrentExperiments     experiments queued or running at once ({@code max_number_of_concurrent_tasks})
+ * @param totalMaxJobs                 experiments created in all ({@code total_max_jobs})
+ * @param optimizationTimeLimitMinutes wall time from start ({@code optimization_time_limit}, but from start)
+ * @param computeTimeLimitMinutes      sum of the experiments' running minutes ({@code compute_time_limit})
+ * @param timeLimitPerJobMinutes       one experiment's running time ({@code time_limit_per_job})
+ * @param minIterationPerJob           smallest iteration budget ({@code min_iteration_per_job})
+ * @param maxIterationPerJob           iteration budget of one experiment ({@code max_iteration_per_job})
+ */
+public record StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
+                          Double computeTimeLimitMinutes, Double timeLimitPerJobMinutes, Long minIterationPerJob,
+                          Long maxIterationPerJob) {
+}

@@ -1,0 +1,169 @@
+package dev.hpo.study;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.hpo.experiment.BaseExperimentRepository;
+import dev.hpo.experiment.ExperimentRepository;
+import dev.hpo.experiment.ExperimentStatus;
+import dev.hpo.shared.InvalidInputException;
+import dev.hpo.shared.NotFoundException;
+import dev.hpo.shared.UnusableInputException;
+
+/**
+ * Creates studies and moves them through the user's transitions (start, stop, limits, backend). Every write
+ * locks the study row first, so it never interleaves with a loop tick of the same study, and publishes
+ * {@link StudyStateChanged} when the status changed.
+ */
+@Service
+public class StudyService {
+
+    private final StudyRepository studies;
+    private final BaseExperimentRepository bases;
+    private final ExperimentRepository experiments;
+    private final StudyFactory factory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StudyService(StudyRepository studies, BaseExperimentRepository bases, ExperimentRepository experiments,
+                 StudyFactory factory, ApplicationEventPublisher events, Clock clock) {
+        this.studies = studies;
+        this.bases = bases;
+        this.experiments = experiments;
+        this.factory = factory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** 404 for an unknown base experiment, 422 for input the domain cannot use; nothing is written then. */
+    @Transactional
+    public Study create(StudyDraft draft) {
+        if (!bases.existsById(draft.baseExperimentId().value())) {
+            throw NotFoundException.of("base experiment", draft.baseExperimentId().value());
+        }
+        NewStudy definition = factory.build(draft);
+        return studies.save(new Study(StudyId.random(), definition, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public Study get(StudyId id) {
+        return studies.findById(id.value()).orElseThrow(() -> NotFoundException.of("study", id.value()));
+    }
+
+    /** Newest first, optionally only those in {@code status}. */
+    @Transactional(readOnly = true)
+    public Page<Study> list(StudyStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+        return status == null ? studies.findAll(request) : studies.findByStatusIn(List.of(status), request);
+    }
+
+    /** CREATED -> RUNNING; the job-complete webhook, when given, must be an absolute http(s) URL. */
+    @Transactional
+    public Study start(StudyId id, String jobCompleteCallbackUrl) {
+        if (jobCompleteCallbackUrl != null) {
+            requireHttpUrl("jobCompleteCallbackUrl", jobCompleteCallbackUrl);
+        }
+        Study study = locked(id);
+        study.start(clock.instant(), jobCompleteCallbackUrl);
+        changed(study);
+        return study;
+    }
+
+    /** CREATED -> STOPPED at once; RUNNING -> STOPPING (the loop finishes it); otherwise unchanged. */
+    @Transactional
+    public Study stop(StudyId id) {
+        Study study = locked(id);
+        if (study.requestStop(clock.instant())) {
+            changed(study);
+        }
+        return study;
+    }
+
+    /** Exactly one of the two: minutes from now (from start if not started), or an absolute time in the future. */
+    @Transactional
+    public Study changeTimeLimit(StudyId id, Double inMinutes, Instant specificTime) {
+        if ((inMinutes == null) == (specificTime == null)) {
+            throw new InvalidInputException("inMinutes", "give exactly one of inMinutes and specificTime");
+        }
+        Instant now = clock.instant();
+        if (inMinutes != null && !(Double.isFinite(inMinutes) && inMinutes > 0 && inMinutes <= 1e8)) {
+            throw new InvalidInputException("inMinutes", "must be a number greater than 0 (and at most 1e8)");
+        }
+        if (specificTime != null && !specificTime.isAfter(now)) {
+            throw new UnusableInputException("specificTime", "must be in the future (now is " + now + ")");
+        }
+        Study study = locked(id);
+        if (inMinutes != null) {
+            study.changeTimeLimit(inMinutes, now);
+        } else {
+            // stored with PostgreSQL's microsecond precision; truncated here so the answer shows what is kept
+            study.changeDeadline(specificTime.truncatedTo(ChronoUnit.MICROS));
+        }
+        return study;
+    }
+
+    @Transactional
+    public Study changeReportPeriod(StudyId id, double minutes) {
+        if (!(Double.isFinite(minutes) && minutes > 0 && minutes <= 1e8)) {
+            throw new InvalidInputException("reportPeriodMinutes", "must be a number greater than 0 (and at most 1e8)");
+        }
+        Study study = locked(id);
+        study.changeReportPeriod(minutes);
+        return study;
+    }
+
+    /** Only before start; 422 for an unknown or disabled backend. */
+    @Transactional
+    public Study changeBackend(StudyId id, String backend, String executionQueue) {
+        Study study = locked(id);
+        factory.requireBackend("backend", backend);
+        study.changeBackend(backend, StudyFactory.queueFor(backend, executionQueue));
+        return study;
+    }
+
+    /** The status with its experiment counters. */
+    @Transactional(readOnly = true)
+    public StudyProgress progress(StudyId id) {
+        Study study = get(id);
+        Map<ExperimentStatus, Long> counts = new EnumMap<>(ExperimentStatus.class);
+        for (ExperimentStatus s : ExperimentStatus.values()) {
+            counts.put(s, 0L);
+        }
+        experiments.countByStatus(id.value()).forEach(c -> counts.put(c.getStatus(), c.getCount()));
+        return StudyProgress.of(study, counts, clock.instant());
+    }
+
+    private Study locked(StudyId id) {
+        return studies.findForUpdate(id.value()).orElseThrow(() -> NotFoundException.of("study", id.value()));
+    }
+
+    private void changed(Study study) {
+        events.publishEvent(new StudyStateChanged(study.id().value(), study.status().name()));
+    }
+
+    static void requireHttpUrl(String field, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null || value.length() > 2048) {
+                throw new InvalidInputException(field, "must be an absolute http or https URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(field, "is not a valid URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.hpo.study.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hpo.experiment.BaseExperimentId;
+import dev.hpo.study.StudyDraft;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the study endpoints. */
+final class StudyRequests {
+
+    private StudyRequests() {
+    }
+
+    @Schema(description = "A new study. Left-out fields take the documented defaults.")
+    record CreateStudy(
+            @NotBlank @Size(max = 255) String name,
+            @NotNull UUID baseExperimentId,
+            @Schema(description = "The search space: parameter objects with a type discriminator (uniform, "
+                    + "uniform_integer, log_uniform, discrete, parameter_set)")
+            @NotNull @Size(min = 1, max = 1000) List<Object> parameters,
+            @NotNull @Size(min = 1, max = 16) List<@NotNull @Valid Objective> objectives,
+            @Valid Strategy strategy,
+            @Valid EarlyStoppingRequest earlyStopping,
+            @Schema(description = "queue (default) or process") @Size(max = 64) String backend,
+            @Schema(description = "Queue the experiments wait in (queue backend); default 'default'")
+            @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain blanks") String executionQueue,
+            @Schema(description = "Experiments queued or running at once; default 1") @Positive @Max(10_000) Integer maxConcurrentExperiments,
+            @Positive Integer totalMaxJobs,
+            @Schema(description = "Wall-clock limit counted from start") @Positive Double optimizationTimeLimitMinutes,
+            @Schema(description = "Limit on the sum of the experiments' running minutes") @Positive Double computeTimeLimitMinutes,
+            @Positive Double timeLimitPerJobMinutes,
+            @Positive Long minIterationPerJob,
+            @Positive Long maxIterationPerJob,
+            @Schema(description = "Archive all but the best k experiments") @Positive Integer saveTopKOnly,
+            @Size(max = 255) String spawnProject,
+            @Schema(description = "Default 5") @Positive Double reportPeriodMinutes) {
+
+        StudyDraft toDraft() {
+            return new StudyDraft(name, new BaseExperimentId(baseExperimentId), parameters,
+                    objectives.stream().map(o -> new StudyDraft.ObjectiveDraft(o.title(), o.series(), o.sign())).toList(),
+                    strategy == null ? null : new StudyDraft.StrategyDraft(strategy.name(), strategy.seed(), strategy.settings()),
+                    earlyStopping == null ? null : new StudyDraft.StoppingDraft(earlyStopping.rule(), earlyStopping.settings()),
+                    backend, executionQueue, maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
+                    computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob,
+                    saveTopKOnly, spawnProject, reportPeriodMinutes);
+        }
+    }
+
+    @Schema(description = "A metric to optimize; sign min, max, min_global or max_global")
+    record Objective(@NotBlank @Size(max = 255) String title, @NotBlank @Size(max = 255) String series,
+                     @NotBlank String sign) {
+    }
+
+    @Schema(description = "The strategy: name (default random), seed (default: drawn and stored), settings "
+            + "(see GET /api/v1/strategies)")
+    record Strategy(@Size(min = 1, max = 64) String name, @PositiveOrZero Long seed, Map<String, Object> settings) {
+    }
+
+    @Schema(description = "An early-stopping rule (median or asha) and its settings (see GET /api/v1/early-stopping-rules)")
+    record EarlyStoppingRequest(@NotBlank @Size(max = 64) String rule, Map<String, Object> settings) {
+    }
+
+    @Schema(description = "Optional: the URL every job-complete event is POSTed to")
+    record Start(@Size(max = 2048) String jobCompleteCallbackUrl) {
+    }
+
+    @Schema(description = "Optional: wait up to timeoutMinutes for the study to end before answering")
+    record Stop(@PositiveOrZero @Max(60) Double timeoutMinutes, Boolean waitForReporter) {
+    }
+
+    @Schema(description = "Exactly one: minutes from now (from start for a study not started yet), or an absolute time")
+    record TimeLimit(@Positive Double inMinutes, Instant specificTime) {
+    }
+
+    record ReportPeriod(@NotNull @Positive Double reportPeriodMinutes) {
+    }
+
+    @Schema(description = "Only before start")
+    record Backend(@NotBlank @Size(max = 64) String backend,
+                   @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain blanks") String executionQueue) {
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP endpoints of studies. */
+package dev.hpo.study.web;

@@ -1,0 +1,77 @@
+package dev.hpo.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP calls against the service on its random port, with JSON bodies as text and answers as trees. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** An answer: status, body as JSON (null when empty or not JSON), raw body. */
+    record Answer(int status, JsonNode json, String body, String contentType) {
+        /** The problem detail's errors[0].field, or null. */
+        String firstErrorField() {
+            JsonNode errors = json == null ? null : json.get("errors");
+            return errors == null || errors.isEmpty() ? null : errors.get(0).get("field").asString();
+        }
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer post(String path, String json) {
+        return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "POST", json));
+    }
+
+    Answer put(String path, String json) {
+        return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "PUT", json));
+    }
+
+    /** A POST with any content type, for media-type checks. */
+    Answer send(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpRequest.Builder withBody(HttpRequest.Builder builder, String method, String json) {
+        if (json == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = null;
+            if (!response.body().isEmpty() && contentType.contains("json")) {
+                json = JSON.readTree(response.body());
+            }
+            return new Answer(response.statusCode(), json, response.body(), contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.hpo.backend.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/** Process-backend studies end to end: real HTTP, a real database, real child processes. */
+class ProcessStudyIT {
+
+    private static final Path TRAIN = Path.of("examples/train.py").toAbsolutePath();
+
+    private static LoopApp app;
+    private static JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startService() {
+        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.backend.process.enabled=true",
+                "hpo.backend.process.kill-grace-period=2s");
+        jdbc = app.jdbc();
+    }
+
+    @AfterAll
+    static void stopService() {
+        app.close();
+    }
+
+    @Test
+    void runsTheExampleScriptAsChildProcessesAndRanksTheirResults() {
+        // given the example script as base experiment and a random study over two parameters
+        String base = createBase(List.of("python3", TRAIN.toString()), Map.of("HPO_EXAMPLE_SLEEP", "0"));
+        String study = createStudy(base, 3, 6);
+
+        // when it runs to its end
+        app.http.start(study, null);
+        JsonNode waited = app.http.get("/studies/" + study + "/wait?timeoutMinutes=0.45").requireOk().body();
+
+        // then every trial completed with its scalars, and the top 3 are ranked by their last validation loss
+        assertThat(waited.get("finished").asBoolean()).isTrue();
+        assertThat(waited.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT status FROM experiment WHERE study_id = ?::uuid", String.class, study))
+                .hasSize(6).containsOnly("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT count FROM metric_summary WHERE study_id = ?::uuid", Integer.class, study))
+                .hasSize(6).containsOnly(5);
+        JsonNode top = app.http.get("/studies/" + study + "/top-experiments?topK=3").requireOk().body();
+        assertThat(top).hasSize(3);
+        List<Double> values = new ArrayList<>();
+        top.forEach(e -> values.add(e.get("objectiveValues").get(0).asDouble()));
+        assertThat(values).isSorted();
+        assertThat(top.get(0).get("iteration").asLong()).isEqualTo(4);
+        String output = text("/experiments/" + top.get(0).get("id").asString() + "/output");
+        assertThat(output).startsWith("parameters: ").contains("epoch 4: validation loss")
+                .contains("final validation loss").doesNotContain("hpo:scalar");
+    }
+
+    @Test
+    void aFailingCommandFailsItsExperimentWithTheExitCodeAndLastOutput() throws IOException {
+        // given a script that fails
+        Path script = Files.writeString(dir.resolve("fail.py"), """
+                import sys
+                print("loading data")
+                print("ValueError: no such dataset", file=sys.stderr)
+                sys.exit(3)
+                """);
+        String base = createBase(List.of("python3", script.toString()), Map.of());
+        String study = createStudy(base, 1, 1);
+
+        // when the study runs
+        app.http.start(study, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+
+        // then its one experiment failed, saying why
+        Map<String, Object> experiment = jdbc.queryForMap(
+                "SELECT status, failure_message, output_tail FROM experiment WHERE study_id = ?::uuid", study);
+        assertThat(experiment.get("status")).isEqualTo("FAILED");
+        assertThat((String) experiment.get("failure_message")).startsWith("process exited with code 3")
+                .endsWith("loading data\nValueError: no such dataset");
+        assertThat(experiment.get("output_tail")).isEqualTo("loading data\nValueError: no such dataset");
+    }
+
+    @Test
+    void aMissingExecutableFailsItsExperimentClearly() {
+        String base = createBase(List.of(dir.resolve("no-such-trainer").toString()), Map.of());
+        String study = createStudy(base, 1, 1);
+
+        app.http.start(study, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+
+        assertThat(jdbc.queryForObject("SELECT failure_message FROM experiment WHERE study_id = ?::uuid",
+                String.class, study)).startsWith("cannot start [" + dir.resolve("no-such-trainer")).contains("No such file");
+    }
+
+    @Test
+    void stoppingTheStudyKillsItsRunningProcesses() throws IOException {
+        // given a study whose two experiments sleep for a minute, each writing its pid first
+        Path script = Files.writeString(dir.resolve("sleep.py"), """
+                import os, time
+                path = os.path.join(os.environ["PIDS"], os.environ["HPO_EXPERIMENT_ID"])
+                with open(path + ".tmp", "w") as f:
+                    f.write(str(os.getpid()))
+                os.rename(path + ".tmp", path)
+                time.sleep(60)
+                """);
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        String base = createBase(List.of("python3", script.toString()), Map.of("PIDS", pids.toString()));
+        String study = createStudy(base, 2, 2);
+        app.http.start(study, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fileCount(pids) == 2);
+        List<ProcessHandle> processes = new ArrayList<>();
+        try (var files = Files.list(pids)) {
+            for (Path file : files.toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(file).strip())).ifPresent(processes::add);
+            }
+        }
+
+        // when the study is stopped
+        app.http.post("/studies/" + study + "/stop", Map.of()).requireOk();
+
+        // then the processes die and their experiments end aborted
+        await().atMost(Duration.ofSeconds(60)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+        assertThat(jdbc.queryForList("SELECT status FROM experiment WHERE study_id = ?::uuid", String.class, study))
+                .containsExactly("ABORTED", "ABORTED");
+        assertThat(jdbc.queryForObject("SELECT status FROM study WHERE id = ?::uuid", String.class, study))
+                .isEqualTo("STOPPED");
+    }
+
+    private static String createBase(List<String> command, Map<String, String> environment) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "train");
+        body.put("project", "process-it");
+        body.put("parameters", Map.of("General/lr", 0.1, "General/momentum", 0.5, "General/epochs", 5));
+        body.put("command", command);
+        body.put("environment", environment);
+        return app.http.post("/base-experiments", body).requireOk().body().get("id").asString();
+    }
+
+    private static String createStudy(String base, int concurrency, int jobs) {
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("name", "process-study");
+        definition.put("baseExperimentId", base);
+        definition.put("parameters", List.of(
+                Map.of("type", "log_uniform", "name", "General/lr", "min", -3, "max", -0.5),
+                Map.of("type", "uniform", "name", "General/momentum", "min", 0.0, "max", 0.99)));
+        definition.put("objectives", List.of(Map.of("title", "validation", "series", "loss", "sign", "min")));
+        definition.put("strategy", Map.of("name", "random", "seed", 42, "settings", Map.of()));
+        definition.put("backend", "process");
+        definition.put("maxConcurrentExperiments", concurrency);
+        definition.put("totalMaxJobs", jobs);
+        return app.http.createStudy(definition);
+    }
+
+    private static boolean ended(String study) {
+        String status = jdbc.queryForObject("SELECT status FROM study WHERE id = ?::uuid", String.class, study);
+        return List.of("COMPLETED", "STOPPED", "FAILED").contains(status);
+    }
+
+    private static long fileCount(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> !f.toString().endsWith(".tmp")).count();
+        }
+    }
+
+    private static String text(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

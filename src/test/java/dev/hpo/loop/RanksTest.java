@@ -1,0 +1,90 @@
+package dev.hpo.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hpo.objective.MetricSummary;
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.strategy.TrialState;
+
+class RanksTest {
+
+    @Test
+    void ranksEndedExperimentsByTheirValueAndLeavesOutRunningAndSilentOnes() {
+        // given a max objective and four experiments: two completed, one running, one that never reported
+        StudyHistory history = history(List.of(new Objective("acc", "val", Sign.MAX)),
+                row(0, "COMPLETED", null), row(1, "COMPLETED", null), row(2, "RUNNING", null), row(3, "FAILED", null));
+        report(history, 0, 0.7);
+        report(history, 1, 0.9);
+        report(history, 2, 0.99);
+
+        // when ranked
+        List<Ranks.Ranked> ranking = Ranks.of(history);
+
+        // then the larger value comes first and only ended experiments with a value are ranked
+        assertThat(ranking).extracting(r -> r.row().number()).containsExactly(1, 0);
+    }
+
+    @Test
+    void ranksSeveralObjectivesByParetoFront() {
+        // given min loss, min latency: 0 and 1 are on the first front (boundary points, in creation order), 2 is dominated by 0
+        StudyHistory history = history(List.of(new Objective("loss", "val", Sign.MIN), new Objective("latency", "ms", Sign.MIN)),
+                row(0, "COMPLETED", null), row(1, "COMPLETED", null), row(2, "COMPLETED", null));
+        report(history, 0, 0.2, 30);
+        report(history, 1, 0.1, 50);
+        report(history, 2, 0.3, 40);
+
+        List<Ranks.Ranked> ranking = Ranks.of(history);
+
+        assertThat(ranking).extracting(r -> r.row().number()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void countsTimeAndIterationCappedExperimentsAsCompletedAndOtherAbortsAsFailed() {
+        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "time_limit"), true)).isEqualTo(TrialState.COMPLETED);
+        assertThat(StudyHistory.stateOf(row(0, "COMPLETED", "iteration_limit"), true)).isEqualTo(TrialState.COMPLETED);
+        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "pruned"), true)).isEqualTo(TrialState.PRUNED);
+        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "study_stopped"), true)).isEqualTo(TrialState.FAILED);
+        assertThat(StudyHistory.stateOf(row(0, "COMPLETED", null), false)).isEqualTo(TrialState.FAILED);
+        assertThat(StudyHistory.stateOf(row(0, "QUEUED", null), false)).isEqualTo(TrialState.PENDING);
+    }
+
+    @Test
+    void namesExperimentsLikeClearMLWithSortedKeys() {
+        assertThat(SlotFiller.experimentName("train", Map.of("b", 2L, "a", 0.5)))
+                .isEqualTo("train: a=0.5 b=2");
+    }
+
+    private static ExperimentRow row(int number, String status, String reason) {
+        return new ExperimentRow(UUID.nameUUIDFromBytes(new byte[] {(byte) number}), number, status, reason, null,
+                null, null, null, false, false);
+    }
+
+    private static StudyHistory history(List<Objective> objectives, ExperimentRow... rows) {
+        StudyModel model = new StudyModel(UUID.randomUUID(), null, objectives, null, null, false, null, null, Map.of(),
+                List.of(), Map.of());
+        List<Map<UUID, MetricSummary>> summaries = new ArrayList<>();
+        for (int i = 0; i < objectives.size(); i++) {
+            summaries.add(new HashMap<>());
+        }
+        for (ExperimentRow row : rows) {
+            model.parametersByNumber.add(Map.of("x", (long) row.number()));
+        }
+        return new StudyHistory(model, List.of(rows), summaries);
+    }
+
+    private static void report(StudyHistory history, int number, double... values) {
+        UUID id = history.experiments.get(number).id();
+        for (int i = 0; i < values.length; i++) {
+            history.summaries.get(i).put(id, new MetricSummary(values[i], 9, values[i], values[i], 10));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hpo.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hpo.experiment.BaseExperimentId;
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.shared.IllegalTransitionException;
+
+class StudyTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Study study(Double timeLimitMinutes) {
+        NewStudy definition = new NewStudy("s", BaseExperimentId.random(), List.of(),
+                List.of(new Objective("v", "loss", Sign.MIN)), "random", Map.of(), 1L, null, "queue", "default",
+                new StudyLimits(1, null, timeLimitMinutes, null, null, null, null), null, null, 5.0);
+        return new Study(StudyId.random(), definition, T0);
+    }
+
+    @Test
+    void countsTheTimeLimitFromStartNotFromCreation() {
+        Study study = study(10.0);
+        assertThat(study.elapsedMinutes(T0.plusSeconds(600))).isEqualTo(-1);
+
+        study.start(T0.plusSeconds(3600), null);
+
+        assertThat(study.deadline()).isEqualTo(T0.plusSeconds(3600 + 600));
+        assertThat(study.reachedTimeLimit(T0.plusSeconds(3600 + 599))).isFalse();
+        assertThat(study.reachedTimeLimit(T0.plusSeconds(3600 + 600))).isTrue();
+        assertThat(study.elapsedMinutes(T0.plusSeconds(3600 + 90))).isEqualTo(1.5);
+    }
+
+    @Test
+    void stopsACreatedStudyAtOnceAndARunningOneThroughStopping() {
+        Study created = study(null);
+        assertThat(created.requestStop(T0)).isTrue();
+        assertThat(created.status()).isEqualTo(StudyStatus.STOPPED);
+        assertThat(created.requestStop(T0)).isFalse();
+
+        Study running = study(null);
+        running.start(T0, null);
+        assertThat(running.requestStop(T0)).isTrue();
+        assertThat(running.status()).isEqualTo(StudyStatus.STOPPING);
+        running.finish(StudyStatus.COMPLETED, "strategy_exhausted", T0.plusSeconds(5));
+        assertThat(running.status()).isEqualTo(StudyStatus.COMPLETED);
+        assertThat(running.statusReason()).isEqualTo("stopped_by_user");
+        assertThat(running.elapsedMinutes(T0.plusSeconds(600))).isEqualTo(5 / 60.0);
+    }
+
+    @Test
+    void rejectsIllegalTransitions() {
+        Study study = study(null);
+        assertThatThrownBy(() -> study.finish(StudyStatus.COMPLETED, "x", T0)).isInstanceOf(IllegalTransitionException.class);
+        study.start(T0, null);
+        assertThatThrownBy(() -> study.start(T0, null)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("RUNNING");
+        assertThatThrownBy(() -> study.changeBackend("process", null)).isInstanceOf(IllegalTransitionException.class);
+        study.finish(StudyStatus.STOPPED, "time_limit", T0);
+        assertThatThrownBy(() -> study.changeReportPeriod(1)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> study.changeTimeLimit(1, T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aTimeLimitChangedBeforeStartCountsFromStart() {
+        Study study = study(null);
+        study.changeTimeLimit(2, T0);
+        assertThat(study.deadline()).isNull();
+
+        study.start(T0.plusSeconds(60), null);
+
+        assertThat(study.deadline()).isEqualTo(T0.plusSeconds(60 + 120));
+        study.changeTimeLimit(1, T0.plusSeconds(100));
+        assertThat(study.deadline()).isEqualTo(T0.plusSeconds(160));
+    }
+}
