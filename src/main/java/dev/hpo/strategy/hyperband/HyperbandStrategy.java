@@ -3,13 +3,12 @@ package dev.hpo.strategy.hyperband;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
@@ -138,12 +137,12 @@ final class HyperbandStrategy implements SearchStrategy {
         return best;
     }
 
-    /** What one suggestion works with: the history by number, and the keys already taken (built on demand). */
+    /** What one suggestion works with: the history by number, and the points already tried (built on demand). */
     private static final class Work {
         final StrategyContext context;
         final int number;
         final Map<Integer, Trial> byNumber = new HashMap<>();
-        private Set<String> taken;
+        private TriedPoints taken;
         boolean finished;
         boolean spaceUsedUp;
 
@@ -170,12 +169,18 @@ final class HyperbandStrategy implements SearchStrategy {
             return losses == null ? Double.NaN : losses[0];
         }
 
-        Set<String> taken() {
+        /**
+         * Every earlier experiment's parameters, whatever its budget: a new configuration must differ from all of
+         * them (a promotion is the only way a point repeats). {@link TriedPoints} compares cheap point ids instead
+         * of building a canonical key per experiment, which dominated a suggestion's cost on long histories.
+         */
+        TriedPoints taken() {
             if (taken == null) {
-                taken = new HashSet<>();
+                List<Map<String, Object>> points = new ArrayList<>(context.trials().size());
                 for (Trial trial : context.trials()) {
-                    taken.add(context.space().canonicalKey(trial.parameters()));
+                    points.add(trial.parameters());
                 }
+                taken = context.space().triedPoints(points);
             }
             return taken;
         }
