@@ -13,7 +13,7 @@ COPY .mvn/ .mvn/
 RUN chmod +x mvnw
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q package -DskipTests \
+    ./mvnw -B -q package -Dmaven.test.skip=true \
     && cp target/hpo-service-*.jar /tmp/app.jar
 
 FROM eclipse-temurin:17-jre

@@ -32,12 +32,30 @@ SCALAR_PREFIX = "hpo:scalar"
 
 
 class Api:
-    def __init__(self, base_url, worker_id):
+    def __init__(self, base_url, worker_id, retry_seconds=300.0):
         self.base = base_url.rstrip("/") + "/api/v1"
         self.worker_id = worker_id
+        self.retry_seconds = retry_seconds
 
     def call(self, method, path, body=None):
-        """Returns (status, parsed JSON or None)."""
+        """Returns (status, parsed JSON or None); retries while the service cannot be reached."""
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 1.0
+        while True:
+            try:
+                return self._call_once(method, path, body)
+            except urllib.error.HTTPError:
+                raise
+            except OSError as e:
+                # a restarting service is away for a while: give up only after retry_seconds, so a
+                # worker (and the experiment it runs) outlives a restart instead of dying with a traceback
+                if time.monotonic() + delay > deadline:
+                    raise
+                print("service unreachable (%s), retrying in %.0fs" % (e, delay), file=sys.stderr, flush=True)
+                time.sleep(delay)
+                delay = min(delay * 2, 15.0)
+
+    def _call_once(self, method, path, body):
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(self.base + path, data=data, method=method,
                                          headers={"Content-Type": "application/json",
@@ -110,6 +128,7 @@ def run_command(api, experiment, command, api_url, interval, tail_lines):
     experiment_id = experiment["id"]
     parameters = experiment.get("parameters") or {}
     env = dict(os.environ)
+    env.setdefault("PYTHONUNBUFFERED", "1")  # scalar lines as they are printed, not at exit
     env.update({"HPO_PARAMETERS": json.dumps(parameters, sort_keys=True), "HPO_EXPERIMENT_ID": experiment_id,
                 "HPO_STUDY_ID": str(experiment.get("studyId", "")), "HPO_API_URL": api_url})
     if experiment.get("maxIteration") is not None:
@@ -190,12 +209,14 @@ def main():
     parser.add_argument("--exit-when-idle", type=float, default=None,
                         help="exit after this many seconds without work (default: run forever)")
     parser.add_argument("--max-experiments", type=int, default=None)
+    parser.add_argument("--retry-seconds", type=float, default=300.0,
+                        help="how long to keep retrying while the service cannot be reached")
     parser.add_argument("--tail-lines", type=int, default=20, help="output lines kept for a failure message")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command to run per experiment")
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
-    api = Api(args.api, args.worker_id)
+    api = Api(args.api, args.worker_id, args.retry_seconds)
     done, idle_since = 0, time.monotonic()
     while args.max_experiments is None or done < args.max_experiments:
         experiment = api.lease(args.queue)

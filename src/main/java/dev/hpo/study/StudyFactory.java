@@ -33,7 +33,8 @@ import dev.hpo.strategy.StrategySpec;
  *
  * <p>Defaults: {@code maxConcurrentExperiments} 1 (ClearML's is 10; one at a time is safe for the process
  * backend on a small host and makes a seeded study exactly reproducible; raise it for queue workers),
- * strategy {@code random} (the catalog's {@code motpe} for several objectives when it offers one), a random
+ * strategy {@code random} for one objective (ClearML's default), {@code tpe} for several (it splits good from bad
+ * by Pareto rank, i.e. MOTPE), a random
  * seed below 2^53 (stored, so the study can be repeated, and exact in any JSON client), backend {@code queue}
  * with queue {@code default}, report period 5 minutes.
  */
@@ -44,7 +45,7 @@ public class StudyFactory {
     public static final double DEFAULT_REPORT_PERIOD_MINUTES = 5;
     public static final String DEFAULT_BACKEND = "queue";
     public static final String DEFAULT_QUEUE = "default";
-    private static final String MULTI_OBJECTIVE_DEFAULT = "motpe";
+    private static final String MULTI_OBJECTIVE_DEFAULT = "tpe";
 
     private final StrategyCatalog strategies = StrategyCatalog.standard();
     private final StoppingCatalog stoppingRules = StoppingCatalog.standard();

@@ -41,6 +41,20 @@ class StudyApiIT extends ApiTestBase {
     }
 
     @Test
+    void givesAStudyWithSeveralObjectivesAMultiObjectiveStrategyByDefault() {
+        String base = baseExperiment();
+
+        Http.Answer created = http.post("/api/v1/studies", """
+                {"name": "two-goals", "baseExperimentId": "%s",
+                 "parameters": [{"type": "uniform", "name": "General/lr", "min": 0.01, "max": 0.3}],
+                 "objectives": [{"title": "validation", "series": "loss", "sign": "min"},
+                                {"title": "validation", "series": "accuracy", "sign": "max"}]}""".formatted(base));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("strategy").get("name").asString()).isEqualTo("tpe");
+    }
+
+    @Test
     void createsAStudyAsTheFixedContractShowsWithDefaults() {
         String base = baseExperiment();
         Http.Answer created = http.post("/api/v1/studies", """

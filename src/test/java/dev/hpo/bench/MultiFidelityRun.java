@@ -44,8 +44,8 @@ final class MultiFidelityRun {
         Arrays.fill(regrets, Double.NaN);
         int nextCheckpoint = 0;
         List<Trial> trials = new ArrayList<>();
-        // Read-only views, not copies: strategies and rules are called synchronously and keep nothing, and
-        // copying the history on each of thousands of epochs would dominate the run.
+        // A read-only view of the history, not a copy: a finished trial never changes, and copying thousands of
+        // trials on each of thousands of epochs would dominate the run.
         List<Trial> history = Collections.unmodifiableList(trials);
         Map<String, Object> state = Map.of();
         long spent = 0;
@@ -90,8 +90,9 @@ final class MultiFidelityRun {
                     regrets[nextCheckpoint++] = incumbentRegret;
                 }
                 if (rule != null && epoch < maxIteration) {
-                    Trial running = new Trial(number, parameters, TrialState.PENDING, null, reportedView,
-                            point.maxIteration());
+                    // A snapshot, as the loop reads it from the database: a rule may keep what it is given.
+                    Trial running = new Trial(number, parameters, TrialState.PENDING, null,
+                            Collections.unmodifiableNavigableMap(new TreeMap<>(reported)), point.maxIteration());
                     trials.add(running);
                     boolean stop = rule.shouldStop(running, history, SequentialRun.OBJECTIVE, BUDGET);
                     trials.remove(trials.size() - 1);

@@ -3,6 +3,7 @@ package dev.hpo.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +68,8 @@ final class SequentialRun {
                 incumbentRegret = problem.trueValue(point.parameters()) - problem.optimum();
             }
             regrets[n] = incumbentRegret;
-            trials.add(new Trial(n, Map.copyOf(point.parameters()), TrialState.COMPLETED, new double[] {observed},
+            Map<String, Object> parameters = Collections.unmodifiableMap(new LinkedHashMap<>(point.parameters()));
+            trials.add(new Trial(n, parameters, TrialState.COMPLETED, new double[] {observed},
                     Collections.unmodifiableNavigableMap(new TreeMap<>()), point.maxIteration()));
         }
         return new RunResult(regrets, (System.nanoTime() - start) / 1e9, note);

@@ -25,11 +25,26 @@ final class LinePump {
 
     /** Blocks until the stream ends or fails; a failing read ends the pumping like an end of stream. */
     void pump(InputStream stream, Consumer<String> lines) {
+        pump(stream, lines, () -> { });
+    }
+
+    /**
+     * As {@link #pump(InputStream, Consumer)}, calling {@code caughtUp} whenever everything written so far has been
+     * handed over and the next read would wait: the moment to flush what the lines were collected into.
+     */
+    void pump(InputStream stream, Consumer<String> lines, Runnable caughtUp) {
         StringBuilder line = new StringBuilder();
         char[] buffer = new char[8192];
         try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             int read;
-            while ((read = reader.read(buffer)) >= 0) {
+            while (true) {
+                if (!reader.ready()) {
+                    caughtUp.run();
+                }
+                read = reader.read(buffer);
+                if (read < 0) {
+                    break;
+                }
                 for (int i = 0; i < read; i++) {
                     char c = buffer[i];
                     if (c == '\n') {

@@ -103,6 +103,11 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
         return Optional.ofNullable(runs.get(experimentId)).map(ProcessRun::output);
     }
 
+    /** Whether this instance was asked to run the experiment and has not finished with it. */
+    public boolean handles(UUID experimentId) {
+        return runs.containsKey(experimentId);
+    }
+
     /** How many experiments this backend is running or about to start. */
     public int active() {
         return runs.size();

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  *                           forcibly (SIGKILL)
  * @param heartbeatInterval  how often the lease of a running experiment is renewed; unset: as HTTP workers are
  *                           asked to ({@code hpo.worker.heartbeat-interval}, a third of the lease timeout)
+ * @param recoveryInterval   how often the backend looks for experiments of its studies left QUEUED for longer than
+ *                           this (their launch was lost: the service stopped between creating and starting one)
+ *                           and starts them
  * @param apiUrl             the base URL handed to scripts as {@code HPO_API_URL}; unset: {@code http://127.0.0.1:<the
  *                           running server's port><context path>}
  */
@@ -27,6 +30,7 @@ public record ProcessBackendSettings(Boolean enabled,
                                      @DefaultValue("20") int failureOutputLines,
                                      @DefaultValue("10s") Duration killGracePeriod,
                                      Duration heartbeatInterval,
+                                     @DefaultValue("30s") Duration recoveryInterval,
                                      String apiUrl) {
 
     public ProcessBackendSettings {
@@ -39,6 +43,9 @@ public record ProcessBackendSettings(Boolean enabled,
         if (killGracePeriod == null || killGracePeriod.isNegative()) {
             throw new IllegalArgumentException("hpo.backend.process.kill-grace-period must not be negative");
         }
+        if (recoveryInterval == null || recoveryInterval.isNegative() || recoveryInterval.isZero()) {
+            throw new IllegalArgumentException("hpo.backend.process.recovery-interval must be positive");
+        }
         if (heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero())) {
             throw new IllegalArgumentException("hpo.backend.process.heartbeat-interval must be positive");
         }
@@ -47,13 +54,13 @@ public record ProcessBackendSettings(Boolean enabled,
     /** Defaults everywhere, with {@code enabled} as given: for tests and for code that builds the backend itself. */
     public static ProcessBackendSettings defaults(Boolean enabled) {
         return new ProcessBackendSettings(enabled, DataSize.ofKilobytes(64), 20, Duration.ofSeconds(10),
-                Duration.ofSeconds(15), null);
+                Duration.ofSeconds(15), Duration.ofSeconds(30), null);
     }
 
     /** These settings with the heartbeat interval filled in when it was left unset. */
     public ProcessBackendSettings withDefaultHeartbeat(Duration interval) {
         return heartbeatInterval != null ? this : new ProcessBackendSettings(enabled, outputLimit, failureOutputLines,
-                killGracePeriod, interval, apiUrl);
+                killGracePeriod, interval, recoveryInterval, apiUrl);
     }
 
     /** Whether the backend runs, given whether the embedded development database is in use. */

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * How an experiment becomes a child process: the base experiment's argv, never a shell string, followed by one
  * {@code --name=value} argument per parameter in name order. A name is passed as it is, slashes included
  * ({@code --General/lr=0.1}); a string value is passed raw, any other value as JSON ({@code 0.1}, {@code 3},
- * {@code true}, {@code 1.0E-5}). The environment is the service's, minus its database settings, plus the base
- * experiment's extra variables, plus the {@code HPO_*} variables below (which win over both).
+ * {@code true}, {@code 1.0E-5}). The environment is the service's, minus its database settings, plus
+ * {@code PYTHONUNBUFFERED=1}, plus the base experiment's extra variables, plus the {@code HPO_*} variables below
+ * (which win over all).
  */
 final class ProcessCommand {
 
@@ -45,6 +46,8 @@ final class ProcessCommand {
         }
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> WITHHELD_PREFIXES.stream().anyMatch(name::startsWith));
+        // stdout is a pipe: unbuffered Python reports each scalar line when printed, not at exit
+        environment.put("PYTHONUNBUFFERED", "1");
         if (request.environment() != null) {
             environment.putAll(request.environment());
         }

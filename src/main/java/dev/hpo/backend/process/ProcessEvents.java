@@ -1,5 +1,6 @@
 package dev.hpo.backend.process;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,8 @@ public interface ProcessEvents {
     /** Renews the experiment's lease while its process lives. */
     Directive heartbeat(UUID experimentId);
 
-    /** Records one scalar point (idempotent per title, series and iteration); also renews the lease. */
-    Directive scalar(UUID experimentId, ReportedScalar scalar);
+    /** Records scalar points (idempotent per title, series and iteration); also renews the lease. */
+    Directive scalars(UUID experimentId, List<ReportedScalar> scalars);
 
     /** The process exited with code 0. */
     void completed(UUID experimentId, String outputTail);

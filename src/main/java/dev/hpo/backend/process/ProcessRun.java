@@ -2,6 +2,7 @@ package dev.hpo.backend.process;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,9 @@ final class ProcessRun {
     /** How long the exit handler waits for the last output lines (and scalars) after the process ended. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Most points reported in one transaction (the worker protocol takes up to 10,000). */
+    private static final int MAX_SCALARS_PER_REPORT = 1_000;
+
     /** Long lines are cut into pieces of this many characters; a scalar line is far shorter. */
     private static final int MAX_LINE_LENGTH = 16 * 1024;
 
@@ -39,6 +43,9 @@ final class ProcessRun {
     private final Runnable whenEnded;
     private final OutputTail tail;
     private final CountDownLatch drained = new CountDownLatch(1);
+
+    /** Points read but not reported yet; touched by the reading thread only. */
+    private final List<ReportedScalar> pending = new ArrayList<>();
 
     private Process process;
     private boolean stopped;
@@ -97,11 +104,12 @@ final class ProcessRun {
         long interval = settings.heartbeatInterval() == null ? 15_000 : settings.heartbeatInterval().toMillis();
         heartbeat = scheduler.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
         started.onExit().thenRunAsync(this::exited, executor);
-        new LinePump(MAX_LINE_LENGTH).pump(started.getInputStream(), this::line);
+        new LinePump(MAX_LINE_LENGTH).pump(started.getInputStream(), this::line, this::flushScalars);
+        flushScalars();
         drained.countDown();
     }
 
-    /** Ends the process tree: SIGTERM now, SIGKILL after the grace period; the exit is not reported. */
+    /** Ends the process tree: SIGTERM now, SIGKILL after the grace period; the exit does not end the experiment. */
     void stop() {
         Process target;
         synchronized (this) {
@@ -161,22 +169,38 @@ final class ProcessRun {
             tail.append("[hpo] ignored a malformed scalar line (" + e.getMessage() + "): " + line);
             return;
         }
+        pending.add(scalar);
+        if (pending.size() >= MAX_SCALARS_PER_REPORT) {
+            flushScalars();
+        }
+    }
+
+    /**
+     * Reports the points read so far in one transaction: a script printing points faster than one transaction
+     * each is never slowed down by the service, and a point is recorded as soon as the script waits.
+     */
+    private void flushScalars() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<ReportedScalar> batch = List.copyOf(pending);
+        pending.clear();
         if (isStopped()) {
             return;
         }
         try {
-            if (events.scalar(request.experimentId(), scalar) == ProcessEvents.Directive.STOP) {
+            if (events.scalars(request.experimentId(), batch) == ProcessEvents.Directive.STOP) {
                 log.info("Experiment {} was ended by the service; stopping its process", request.experimentId());
                 stop();
             }
         } catch (RuntimeException e) {
-            log.warn("Scalar of experiment {} not recorded: {}", request.experimentId(), e.getMessage());
-            tail.append("[hpo] scalar not recorded (" + e.getMessage() + "): " + line);
+            log.warn("Scalars of experiment {} not recorded: {}", request.experimentId(), e.getMessage());
+            tail.append("[hpo] " + batch.size() + " scalar point(s) not recorded: " + e.getMessage());
         }
     }
 
     private void heartbeat() {
-        if (isStopped()) {
+        if (isStopped() || !isAlive()) {
             return;
         }
         try {

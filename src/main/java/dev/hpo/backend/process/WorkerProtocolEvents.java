@@ -36,9 +36,10 @@ class WorkerProtocolEvents implements ProcessEvents {
     }
 
     @Override
-    public Directive scalar(UUID experimentId, ReportedScalar scalar) {
-        ScalarPoint point = new ScalarPoint(scalar.title(), scalar.series(), scalar.iteration(), scalar.value());
-        return protocol.reportScalars(new ExperimentId(experimentId), List.of(point)).stop()
+    public Directive scalars(UUID experimentId, List<ReportedScalar> scalars) {
+        List<ScalarPoint> points = scalars.stream()
+                .map(s -> new ScalarPoint(s.title(), s.series(), s.iteration(), s.value())).toList();
+        return protocol.reportScalars(new ExperimentId(experimentId), points).stop()
                 ? Directive.STOP : Directive.CONTINUE;
     }
 

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.SearchSpace;
+import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Trial;
 import dev.hpo.strategy.TrialState;
@@ -52,7 +52,7 @@ final class BohbConfigurations implements ConfigurationSource {
     }
 
     @Override
-    public Map<String, Object> next(StrategyContext context, Set<String> taken) {
+    public Map<String, Object> next(StrategyContext context, TriedPoints taken) {
         UniformRandomProvider random = context.random();
         SearchSpace space = context.space();
         if (coordinates.dimension() == 0 || random.nextDouble() < settings.randomFraction()) {
@@ -63,7 +63,7 @@ final class BohbConfigurations implements ConfigurationSource {
             return RandomConfigurations.fresh(space, random, taken);
         }
         Map<String, Object> point = settings.kde() ? fromKde(split, space, random) : fromTpe(split, space, random);
-        if (taken.contains(space.canonicalKey(point))) {
+        if (taken.contains(point)) {
             return RandomConfigurations.fresh(space, random, taken);
         }
         return point;

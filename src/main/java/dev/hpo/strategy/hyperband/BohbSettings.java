@@ -24,7 +24,7 @@ record BohbSettings(boolean kde, double randomFraction, int topNPercent, int num
     static final List<SettingSpec> SPECS;
 
     static {
-        List<SettingSpec> specs = new ArrayList<>(HyperbandSettings.SPECS);
+        List<SettingSpec> specs = new ArrayList<>(HyperbandSettings.specs(HyperbandSettings.AGGRESSIVE));
         specs.add(new SettingSpec("model", "string", "tpe",
                 "density model per budget: 'tpe' (multivariate Parzen estimator, also models parameter sets) or"
                         + " 'kde' (hpbandster's product kernels; bandwidthFactor and minBandwidth apply to it)"));

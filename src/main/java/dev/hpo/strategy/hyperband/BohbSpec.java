@@ -43,6 +43,6 @@ public final class BohbSpec implements StrategySpec {
         BohbSettings model = BohbSettings.from(given);
         HyperbandSpec.singleObjective("bohb", objectives);
         HyperbandSchedule plan = HyperbandSchedule.of("strategy 'bohb'", budget, schedule.eta());
-        return new HyperbandStrategy(plan, schedule.brackets(), new BohbConfigurations(model, space, plan.budgets()));
+        return new HyperbandStrategy(plan, schedule, new BohbConfigurations(model, space, plan.budgets()));
     }
 }

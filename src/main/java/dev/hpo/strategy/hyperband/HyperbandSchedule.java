@@ -50,6 +50,14 @@ record HyperbandSchedule(long minBudget, long maxBudget, int eta, int sMax) {
         return sMax - index % (sMax + 1);
     }
 
+    /**
+     * The {@code s} of the bracket started {@code index}-th in the given order: {@link #bracketOf} for the
+     * aggressive order, or 0, 1, ..., sMax, 0, ... when the most conservative bracket (full budgets only) comes first.
+     */
+    int bracketOf(int index, boolean conservativeFirst) {
+        return conservativeFirst ? index % (sMax + 1) : bracketOf(index);
+    }
+
     /** The rungs of bracket {@code s}, smallest budget first. */
     List<Rung> rungs(int s) {
         long first = (long) ((sMax + 1) / (s + 1)) * pow(eta, s);

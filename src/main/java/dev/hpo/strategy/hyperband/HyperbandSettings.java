@@ -8,20 +8,33 @@ import dev.hpo.strategy.Settings;
 /**
  * The validated settings shared by {@code hyperband} and {@code bohb}.
  *
- * @param eta      reduction factor between rungs
- * @param brackets brackets to run in all, or null to loop brackets until the study's limits end it
+ * @param eta               reduction factor between rungs
+ * @param brackets          brackets to run in all, or null to loop brackets until the study's limits end it
+ * @param conservativeFirst true when brackets run from the one with full budgets only to the most aggressive one
+ *                          ({@code bracketOrder = conservative}), false for Hyperband's most aggressive first
  */
-record HyperbandSettings(int eta, Integer brackets) {
+record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst) {
 
-    static final List<SettingSpec> SPECS = List.of(
-            new SettingSpec("eta", "integer", 3,
-                    "reduction factor: each rung keeps 1/eta of the configurations at eta times the budget; 2..100"),
-            new SettingSpec("brackets", "integer", null,
-                    "brackets to run in all (default: brackets repeat until the study's job or time limits end it);"
-                            + " 1..1000000"));
+    static final String AGGRESSIVE = "aggressive";
+    static final String CONSERVATIVE = "conservative";
+
+    /** The settings with {@code bracketOrder} defaulting to {@code defaultOrder}. */
+    static List<SettingSpec> specs(String defaultOrder) {
+        return List.of(
+                new SettingSpec("eta", "integer", 3,
+                        "reduction factor: each rung keeps 1/eta of the configurations at eta times the budget; 2..100"),
+                new SettingSpec("brackets", "integer", null,
+                        "brackets to run in all (default: brackets repeat until the study's job or time limits end it);"
+                                + " 1..1000000"),
+                new SettingSpec("bracketOrder", "string", defaultOrder,
+                        "order of the brackets in each round: 'aggressive' (most configurations at the smallest budget"
+                                + " first, as Hyperband and hpbandster) or 'conservative' (the bracket that runs every"
+                                + " configuration at the full budget first)"));
+    }
 
     static HyperbandSettings from(Settings settings) {
         Integer brackets = settings.has("brackets") ? settings.integer("brackets", 1, 1_000_000) : null;
-        return new HyperbandSettings(settings.integer("eta", 2, 100), brackets);
+        boolean conservative = CONSERVATIVE.equals(settings.string("bracketOrder", AGGRESSIVE, CONSERVATIVE));
+        return new HyperbandSettings(settings.integer("eta", 2, 100), brackets, conservative);
     }
 }

@@ -21,6 +21,8 @@ import dev.hpo.strategy.StrategySpec;
  */
 public final class HyperbandSpec implements StrategySpec {
 
+    private static final List<SettingSpec> SPECS = HyperbandSettings.specs(HyperbandSettings.AGGRESSIVE);
+
     @Override
     public String name() {
         return "hyperband";
@@ -33,17 +35,17 @@ public final class HyperbandSpec implements StrategySpec {
 
     @Override
     public List<SettingSpec> settings() {
-        return HyperbandSettings.SPECS;
+        return SPECS;
     }
 
     @Override
     public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
                                  Budget budget) {
         HyperbandSettings validated = HyperbandSettings.from(Settings.validate("strategy 'hyperband'", settings,
-                HyperbandSettings.SPECS));
+                SPECS));
         singleObjective("hyperband", objectives);
         HyperbandSchedule schedule = HyperbandSchedule.of("strategy 'hyperband'", budget, validated.eta());
-        return new HyperbandStrategy(schedule, validated.brackets(), new RandomConfigurations());
+        return new HyperbandStrategy(schedule, validated, new RandomConfigurations());
     }
 
     static void singleObjective(String name, List<Objective> objectives) {

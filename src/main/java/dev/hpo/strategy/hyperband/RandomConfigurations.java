@@ -1,11 +1,11 @@
 package dev.hpo.strategy.hyperband;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.SearchSpace;
+import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.StrategyContext;
 
 /** Hyperband's configurations: uniform random points of the space that no earlier experiment had. */
@@ -15,14 +15,14 @@ final class RandomConfigurations implements ConfigurationSource {
     static final int MAX_DRAWS = 100;
 
     @Override
-    public Map<String, Object> next(StrategyContext context, Set<String> taken) {
+    public Map<String, Object> next(StrategyContext context, TriedPoints taken) {
         return fresh(context.space(), context.random(), taken);
     }
 
-    static Map<String, Object> fresh(SearchSpace space, UniformRandomProvider random, Set<String> taken) {
+    static Map<String, Object> fresh(SearchSpace space, UniformRandomProvider random, TriedPoints taken) {
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             Map<String, Object> point = space.sample(random);
-            if (!taken.contains(space.canonicalKey(point))) {
+            if (!taken.contains(point)) {
                 return point;
             }
         }

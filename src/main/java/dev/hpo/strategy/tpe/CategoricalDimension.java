@@ -65,7 +65,7 @@ final class CategoricalDimension implements Dimension {
     }
 
     @Override
-    public double sample(int k, UniformRandomProvider random) {
+    public double sample(int k, UniformRandomProvider random, double scale) {
         int choice = observed[k];
         if (choice < 0 || size == 1) {
             return random.nextInt(size);
@@ -78,10 +78,5 @@ final class CategoricalDimension implements Dimension {
         other = Math.min(size - 2, Math.max(0, other));
         // skip over the observed choice: the others share the remaining mass equally
         return other >= choice ? other + 1 : other;
-    }
-
-    /** Probability of choice {@code c} under component {@code k}. */
-    double probability(int k, int c) {
-        return Math.exp(logKernel(k, c));
     }
 }

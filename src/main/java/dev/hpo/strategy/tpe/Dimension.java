@@ -25,5 +25,10 @@ sealed interface Dimension permits NumericDimension, CategoricalDimension {
     double logBandwidthTilt(int k);
 
     /** One draw from component {@code k}'s kernel. */
-    double sample(int k, UniformRandomProvider random);
+    default double sample(int k, UniformRandomProvider random) {
+        return sample(k, random, 1.0);
+    }
+
+    /** One draw from component {@code k}'s kernel with its bandwidth scaled by {@code scale} (numeric only). */
+    double sample(int k, UniformRandomProvider random, double scale);
 }

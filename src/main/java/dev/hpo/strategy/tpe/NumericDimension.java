@@ -13,6 +13,10 @@ final class NumericDimension implements Dimension {
 
     /** Optuna's multivariate bandwidth factor (Scott's rule scaled to the range). */
     private static final double SIGMA0_MAGNITUDE = 0.2;
+    /** Below this many components a plain pass is cheaper than the sorted window. */
+    private static final int WINDOW_MIN_COMPONENTS = 64;
+    /** Terms this far (in log) below the largest change the mixture by less than a double's precision. */
+    private static final double NEGLIGIBLE = 40;
     /** Observations up to this count are sorted by packed primitive keys. */
     private static final int INDEX_LIMIT = 1 << 20;
 
@@ -27,6 +31,8 @@ final class NumericDimension implements Dimension {
     private final double[] logNormalisers;
     /** log(step / sigma) - log sqrt(2 pi) per component: the cell-mass bound's constant part. */
     private final double[] logCellBounds;
+    /** Built on the first univariate density evaluation. */
+    private Window window;
 
     private NumericDimension(double low, double high, double step, double latticeLow, long latticeCount,
                              double[] mus, double[] sigmas) {
@@ -63,7 +69,7 @@ final class NumericDimension implements Dimension {
      *                          univariate neighbour-distance bandwidths
      */
     static NumericDimension fit(double[] observations, double latticeLow, double latticeHigh, double step,
-                                boolean considerEndpoints, int multivariateDims, int clipObservations) {
+                                boolean considerEndpoints, int multivariateDims) {
         double low = step > 0 ? latticeLow - step / 2 : latticeLow;
         double high = step > 0 ? latticeHigh + step / 2 : latticeHigh;
         long latticeCount = step > 0 ? Math.round((latticeHigh - latticeLow) / step) + 1 : 0;
@@ -88,7 +94,7 @@ final class NumericDimension implements Dimension {
             neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
-        double minSigma = width / Math.min(100.0, clipObservations + 2.0);
+        double minSigma = width / Math.min(100.0, n + 2.0);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }
@@ -170,26 +176,140 @@ final class NumericDimension implements Dimension {
     }
 
     /**
-     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this continuous dimension alone: the
-     * univariate model's hot loop, kept free of the general product over dimensions.
+     * log of the mixture {@code sum_k exp(logWeights[k]) kernel_k(x)} of this dimension alone: the univariate
+     * model's hot loop, kept free of the general product over dimensions.
      */
     double logMixture(double x, double[] logWeights, double[] terms) {
         int components = mus.length;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < components; k++) {
-            double z = (x - mus[k]) * inverseSigmas[k];
-            double t = logWeights[k] + logNormalisers[k] - 0.5 * z * z;
-            terms[k] = t;
-            max = Math.max(max, t);
+        if (components < WINDOW_MIN_COMPONENTS) {
+            return logMixtureOver(x, logWeights, terms, null, components);
         }
-        double cut = max - 40;
+        Window window = window();
+        if (window.wide.length == 0) {
+            return logMixtureOver(x, logWeights, terms, null, components);
+        }
+        if (window.constantsFor != logWeights) {
+            // the largest a narrow kernel's term can be before its distance to the point is counted: for a cell
+            // mass, log(step / sigma) above 0 is allowed for (a mass never exceeds 1)
+            double maxConstant = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < components; k++) {
+                if (!window.isWide[k]) {
+                    double cell = step > 0 ? Math.max(logCellBounds[k], 0) : 0;
+                    maxConstant = Math.max(maxConstant, logWeights[k] + logNormalisers[k] + cell);
+                }
+            }
+            window.constantsFor = logWeights;
+            window.maxNarrowConstant = maxConstant;
+        }
+        // The wide kernels (the prior among them) are always evaluated; their best term bounds the mixture's
+        // largest from below, so a narrow kernel further than the radius below is certainly negligible.
+        int count = 0;
+        int[] evaluated = window.evaluated;
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int k : window.wide) {
+            terms[k] = logWeights[k] + logKernel(k, x);
+            floor = Math.max(floor, terms[k]);
+            evaluated[count++] = k;
+        }
+        double radius = window.narrowSigma * Math.sqrt(2 * Math.max(0, window.maxNarrowConstant - floor + NEGLIGIBLE))
+                + (step > 0 ? step / 2 : 0);
+        int from = lowerBound(window.sortedMus, x - radius);
+        for (int i = from; i < components && window.sortedMus[i] <= x + radius; i++) {
+            int k = window.order[i];
+            if (!window.isWide[k]) {
+                terms[k] = logWeights[k] + logKernel(k, x);
+                evaluated[count++] = k;
+            }
+        }
+        return logMixtureOver(x, logWeights, terms, evaluated, count);
+    }
+
+    /** log-sum-exp of the terms of {@code evaluated[0..count)} (already in {@code terms}), or of all when null. */
+    private double logMixtureOver(double x, double[] logWeights, double[] terms, int[] evaluated, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            int k = evaluated == null ? i : evaluated[i];
+            if (evaluated == null) {
+                terms[k] = logWeights[k] + logKernel(k, x);
+            }
+            if (terms[k] > max) {
+                max = terms[k];
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double cut = max - NEGLIGIBLE;
         double sum = 0;
-        for (int k = 0; k < components; k++) {
+        for (int i = 0; i < count; i++) {
+            int k = evaluated == null ? i : evaluated[i];
             if (terms[k] > cut) {
                 sum += Math.exp(terms[k] - max);
             }
         }
         return max + Math.log(sum);
+    }
+
+    private Window window() {
+        if (window == null) {
+            window = new Window(mus, sigmas);
+        }
+        return window;
+    }
+
+    /**
+     * The kernels sorted by centre, split at the 90th percentile of the bandwidths into wide ones (always
+     * evaluated) and narrow ones (evaluated only near the point): with many observations most kernels are narrow
+     * and far away, so a density costs a fraction of a pass over all of them.
+     */
+    private static final class Window {
+        final int[] order;
+        final double[] sortedMus;
+        final boolean[] isWide;
+        final int[] wide;
+        final double narrowSigma;
+        final int[] evaluated;
+        double[] constantsFor;
+        double maxNarrowConstant;
+
+        Window(double[] mus, double[] sigmas) {
+            int m = mus.length;
+            order = sortedOrder(mus);
+            sortedMus = new double[m];
+            for (int i = 0; i < m; i++) {
+                sortedMus[i] = mus[order[i]];
+            }
+            double[] sortedSigmas = sigmas.clone();
+            Arrays.sort(sortedSigmas);
+            narrowSigma = sortedSigmas[(int) (0.9 * (m - 1))];
+            isWide = new boolean[m];
+            int wideCount = 0;
+            for (int k = 0; k < m; k++) {
+                isWide[k] = sigmas[k] > narrowSigma;
+                wideCount += isWide[k] ? 1 : 0;
+            }
+            wide = new int[wideCount];
+            for (int k = 0, w = 0; k < m; k++) {
+                if (isWide[k]) {
+                    wide[w++] = k;
+                }
+            }
+            evaluated = new int[m];
+        }
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     @Override
@@ -213,8 +333,8 @@ final class NumericDimension implements Dimension {
     }
 
     @Override
-    public double sample(int k, UniformRandomProvider random) {
-        double sigma = sigmas[k];
+    public double sample(int k, UniformRandomProvider random, double scale) {
+        double sigma = sigmas[k] * scale;
         double z = NormalMath.truncatedSample((low - mus[k]) / sigma, (high - mus[k]) / sigma, random.nextDouble());
         double x = Math.min(high, Math.max(low, mus[k] + sigma * z));
         if (step > 0) {
@@ -227,21 +347,5 @@ final class NumericDimension implements Dimension {
 
     boolean isContinuous() {
         return step <= 0;
-    }
-
-    double mu(int k) {
-        return mus[k];
-    }
-
-    double sigma(int k) {
-        return sigmas[k];
-    }
-
-    double low() {
-        return low;
-    }
-
-    double high() {
-        return high;
     }
 }

@@ -1,7 +1,9 @@
 package dev.hpo.strategy.tpe;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -56,11 +58,6 @@ final class ParzenEstimator {
      * @param multivariate true for the joint model's bandwidths, false for the univariate neighbour rule
      */
     static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate) {
-        return fit(variables, rows, options, multivariate, rows.length);
-    }
-
-    static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate,
-                               int clipObservations) {
         int n = rows.length;
         int d = variables.size();
         Dimension[] dimensions = new Dimension[d];
@@ -72,7 +69,10 @@ final class ParzenEstimator {
             Variable variable = variables.get(j);
             if (variable instanceof Variable.Numeric numeric) {
                 dimensions[j] = NumericDimension.fit(column.clone(), numeric.range().low(), numeric.range().high(),
-                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0, clipObservations);
+                        numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0);
+            } else if (variable instanceof Variable.Ordinal ordinal) {
+                dimensions[j] = NumericDimension.fit(column.clone(), 0, ordinal.sorted().size() - 1, 1,
+                        options.considerEndpoints(), multivariate ? d : 0);
             } else {
                 dimensions[j] = CategoricalDimension.fit(column, ((Variable.Categorical) variable).size(),
                         options.priorWeight());
@@ -85,12 +85,17 @@ final class ParzenEstimator {
 
     /** {@code count} independent draws, each a point with one coordinate per dimension. */
     double[][] sample(int count, UniformRandomProvider random) {
+        return sample(count, random, 1.0);
+    }
+
+    /** Draws as {@link #sample(int, UniformRandomProvider)} with every numeric bandwidth scaled by {@code scale}. */
+    double[][] sample(int count, UniformRandomProvider random, double scale) {
         double[][] points = new double[count][];
         for (int s = 0; s < count; s++) {
             int k = component(random.nextDouble());
             double[] point = new double[dimensions.length];
             for (int j = 0; j < dimensions.length; j++) {
-                point[j] = dimensions[j].sample(k, random);
+                point[j] = dimensions[j].sample(k, random, scale);
             }
             points[s] = point;
         }
@@ -123,14 +128,22 @@ final class ParzenEstimator {
     private double[] evaluate(double[][] points, double[] weights) {
         double[] result = new double[points.length];
         double[] terms = new double[weights.length];
+        // One coordinate on a lattice or a choice: candidates often coincide, and each costs a pass over every
+        // component, so equal points are scored once.
+        Map<Double, Double> seen = dimensions.length == 1 ? new HashMap<>() : null;
         for (int s = 0; s < points.length; s++) {
-            result[s] = logDensity(points[s], weights, terms);
+            if (seen == null) {
+                result[s] = logDensity(points[s], weights, terms);
+            } else {
+                double[] point = points[s];
+                result[s] = seen.computeIfAbsent(point[0], x -> logDensity(point, weights, terms));
+            }
         }
         return result;
     }
 
     private double logDensity(double[] x, double[] weights, double[] terms) {
-        if (dimensions.length == 1 && dimensions[0] instanceof NumericDimension numeric && numeric.isContinuous()) {
+        if (dimensions.length == 1 && dimensions[0] instanceof NumericDimension numeric) {
             return numeric.logMixture(x[0], weights, terms);
         }
         int components = weights.length;
@@ -175,9 +188,5 @@ final class ParzenEstimator {
             t += dimensions[j].logKernel(k, x[j]);
         }
         return t;
-    }
-
-    Dimension dimension(int j) {
-        return dimensions[j];
     }
 }

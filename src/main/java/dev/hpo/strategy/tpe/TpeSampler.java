@@ -1,6 +1,7 @@
 package dev.hpo.strategy.tpe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -69,14 +70,24 @@ public final class TpeSampler {
         List<Parameter> parameters = space.parameters();
         List<Variable> variables = new ArrayList<>();
         for (Parameter parameter : parameters) {
-            variables.add(Variable.of(parameter));
+            variables.add(Variable.of(parameter, options));
         }
+        // every observation is read once (a map lookup per parameter); the models then take columns of these
+        double[][] goodMatrix = encode(good, variables);
+        double[][] badMatrix = encode(bad, variables);
         double[] coordinates = new double[variables.size()];
         if (options.multivariate() && variables.size() > 1) {
-            coordinates = bestCandidate(variables, good, bad, options, true, random);
+            int[] all = new int[variables.size()];
+            for (int j = 0; j < all.length; j++) {
+                all[j] = j;
+            }
+            coordinates = bestCandidate(variables, columns(goodMatrix, all), columns(badMatrix, all), options, true,
+                    random);
         } else {
             for (int j = 0; j < variables.size(); j++) {
-                coordinates[j] = bestCandidate(List.of(variables.get(j)), good, bad, options, false, random)[0];
+                int[] one = {j};
+                coordinates[j] = bestCandidate(List.of(variables.get(j)), columns(goodMatrix, one),
+                        columns(badMatrix, one), options, false, random)[0];
             }
         }
         Map<String, Object> point = new LinkedHashMap<>();
@@ -84,6 +95,8 @@ public final class TpeSampler {
             Parameter parameter = parameters.get(j);
             if (parameter instanceof NumericRange range) {
                 point.put(range.name(), range.valueAt(coordinates[j]));
+            } else if (variables.get(j) instanceof Variable.Ordinal ordinal) {
+                point.put(parameter.name(), ordinal.decode(coordinates[j]));
             } else if (parameter instanceof DiscreteValues values) {
                 point.put(values.name(), values.values().get((int) coordinates[j]));
             } else {
@@ -105,9 +118,13 @@ public final class TpeSampler {
             }
             List<Observation> nestedGood = holding(set, entry.getKey(), nested, good, choices);
             List<Observation> nestedBad = holding(set, entry.getKey(), nested, bad, choices);
-            Variable variable = Variable.of(nested);
-            double coordinate = bestCandidate(List.of(variable), nestedGood, nestedBad, options, false, random)[0];
-            if (nested instanceof NumericRange range) {
+            Variable variable = Variable.of(nested, options);
+            int[] one = {0};
+            double coordinate = bestCandidate(List.of(variable), columns(encode(nestedGood, List.of(variable)), one),
+                    columns(encode(nestedBad, List.of(variable)), one), options, false, random)[0];
+            if (variable instanceof Variable.Ordinal ordinal) {
+                point.put(entry.getKey(), ordinal.decode(coordinate));
+            } else if (nested instanceof NumericRange range) {
                 point.put(entry.getKey(), range.valueAt(coordinate));
             } else {
                 point.put(entry.getKey(), ((DiscreteValues) nested).values().get((int) coordinate));
@@ -129,16 +146,17 @@ public final class TpeSampler {
         return result;
     }
 
-    private static double[] bestCandidate(List<Variable> variables, List<Observation> good, List<Observation> bad,
+    private static double[] bestCandidate(List<Variable> variables, double[][] goodRows, double[][] badRows,
                                           TpeOptions options, boolean multivariate, UniformRandomProvider random) {
-        double[][] goodRows = rows(good, variables);
-        double[][] badRows = rows(bad, variables);
-        int mode = Integer.getInteger("tpe.clip", 0);
-        int total = goodRows.length + badRows.length;
-        ParzenEstimator below = ParzenEstimator.fit(variables, goodRows, options, multivariate,
-                mode == 0 ? goodRows.length : mode == 1 ? total : (int) Math.round(goodRows.length * Math.sqrt(total / (double) Math.max(1, goodRows.length))));
-        ParzenEstimator above = ParzenEstimator.fit(variables, badRows, options, multivariate, badRows.length);
+        ParzenEstimator below = ParzenEstimator.fit(variables, goodRows, options, multivariate);
+        ParzenEstimator above = ParzenEstimator.fit(variables, badRows, options, multivariate);
         double[][] candidates = below.sample(options.candidates(), random);
+        if (options.localCandidates() > 0) {
+            double[][] near = below.sample(options.localCandidates(), random, TpeOptions.LOCAL_SCALE);
+            double[][] all = Arrays.copyOf(candidates, candidates.length + near.length);
+            System.arraycopy(near, 0, all, candidates.length, near.length);
+            candidates = all;
+        }
         double[] logBelow = below.logScore(candidates);
         double[] logAbove = above.logScore(candidates);
         int best = 0;
@@ -153,15 +171,29 @@ public final class TpeSampler {
         return candidates[best];
     }
 
-    /** Coordinates of the observations that have every variable, in their order. */
-    private static double[][] rows(List<Observation> observations, List<Variable> variables) {
-        List<double[]> rows = new ArrayList<>(observations.size());
+    /** Each observation's coordinate of each variable (NaN where it does not have it), in their order. */
+    private static double[][] encode(List<Observation> observations, List<Variable> variables) {
+        double[][] matrix = new double[observations.size()][];
+        int i = 0;
         for (Observation observation : observations) {
             double[] row = new double[variables.size()];
-            boolean complete = true;
-            for (int j = 0; j < row.length && complete; j++) {
+            for (int j = 0; j < row.length; j++) {
                 row[j] = variables.get(j).encode(observation.parameters());
-                complete = !Double.isNaN(row[j]);
+            }
+            matrix[i++] = row;
+        }
+        return matrix;
+    }
+
+    /** The rows that have every one of {@code columns}, restricted to them, in order. */
+    private static double[][] columns(double[][] matrix, int[] columns) {
+        List<double[]> rows = new ArrayList<>(matrix.length);
+        for (double[] full : matrix) {
+            double[] row = new double[columns.length];
+            boolean complete = true;
+            for (int c = 0; c < columns.length && complete; c++) {
+                row[c] = full[columns[c]];
+                complete = !Double.isNaN(row[c]);
             }
             if (complete) {
                 rows.add(row);

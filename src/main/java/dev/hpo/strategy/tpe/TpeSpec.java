@@ -21,22 +21,28 @@ public final class TpeSpec implements StrategySpec {
     public static final String NAME = "tpe";
 
     private static final List<SettingSpec> SETTINGS = List.of(
-            new SettingSpec("startupTrials", "integer", 10,
+            new SettingSpec("startupTrials", "integer", TpeSettings.DEFAULTS.startupTrials(),
                     "Experiments sampled at random before the model is used (>= 0; counted: those with a result)."),
-            new SettingSpec("candidates", "integer", 24,
+            new SettingSpec("candidates", "integer", TpeOptions.DEFAULTS.candidates(),
                     "Points drawn from the good density per suggestion; the best l(x)/g(x) wins (>= 1)."),
-            new SettingSpec("multivariate", "boolean", false,
+            new SettingSpec("multivariate", "boolean", TpeOptions.DEFAULTS.multivariate(),
                     "One joint density over all top-level parameters instead of one per parameter."),
-            new SettingSpec("gamma", "number", 0.1,
+            new SettingSpec("gamma", "number", TpeOptions.DEFAULTS.gamma(),
                     "Fraction of the ranked experiments that form the good group (0 < gamma < 1)."),
-            new SettingSpec("maxGoodTrials", "integer", 25,
+            new SettingSpec("maxGoodTrials", "integer", TpeOptions.DEFAULTS.maxGoodTrials(),
                     "Cap on the size of the good group (>= 1); Optuna's default gamma is min(ceil(0.1 n), 25)."),
-            new SettingSpec("priorWeight", "number", 1.0,
+            new SettingSpec("priorWeight", "number", TpeOptions.DEFAULTS.priorWeight(),
                     "Weight of the uniform prior component and of the categorical smoothing (> 0)."),
-            new SettingSpec("constantLiar", "boolean", true,
+            new SettingSpec("constantLiar", "boolean", TpeSettings.DEFAULTS.constantLiar(),
                     "Running experiments count as bad results at their parameters, so concurrent suggestions spread."),
-            new SettingSpec("considerEndpoints", "boolean", false,
-                    "Whether the outermost kernels' bandwidths count the distance to the range's bounds."));
+            new SettingSpec("considerEndpoints", "boolean", TpeOptions.DEFAULTS.considerEndpoints(),
+                    "Whether the outermost kernels' bandwidths count the distance to the range's bounds."),
+            new SettingSpec("localCandidates", "integer", TpeOptions.DEFAULTS.localCandidates(),
+                    "Extra candidates drawn from the good density at a quarter of its bandwidths, so the ratio can pick "
+                            + "a refinement near a good point (>= 0)."),
+            new SettingSpec("ordinalNumbers", "boolean", TpeOptions.DEFAULTS.ordinalNumbers(),
+                    "Model discrete values that are all numbers (3 or more) on the ordered lattice of their ranks "
+                            + "instead of as unordered categories."));
 
     @Override
     public String name() {
@@ -69,7 +75,9 @@ public final class TpeSpec implements StrategySpec {
                 given.integer("maxGoodTrials", 1, Integer.MAX_VALUE),
                 given.number("priorWeight", 0, Double.POSITIVE_INFINITY, true),
                 given.bool("considerEndpoints"),
-                given.bool("multivariate"));
+                given.bool("multivariate"),
+                given.integer("localCandidates", 0, 100_000),
+                given.bool("ordinalNumbers"));
         return new TpeSettings(given.integer("startupTrials", 0, Integer.MAX_VALUE), given.bool("constantLiar"), model);
     }
 }

@@ -23,13 +23,14 @@ import dev.hpo.strategy.Trial;
  * then the point the {@link TpeSampler} model prefers, given the history split by {@link HistorySplit} (one
  * objective) or by Pareto fronts (several, MOTPE).
  *
- * <p>Needs no saved state: every suggestion is a function of the history and the call's generator. A point equal to
- * an existing trial (finished, failed or pending) is redrawn a few times, then replaced by an unseen random point;
- * when a fully discrete space has no unseen point left the strategy is exhausted.
+ * <p>Needs no saved state: every suggestion is a function of the history and the call's generator. A proposal equal
+ * to an existing trial (finished, failed or pending) is moved to a neighbour (one, then two, ... parameters redrawn at
+ * random) a few times, then replaced by an unseen random point; when a fully discrete space has no unseen point left
+ * the strategy is exhausted.
  */
 public final class TpeStrategy implements SearchStrategy {
 
-    /** Model draws tried before falling back to a random unseen point. */
+    /** Neighbours of a repeated model proposal tried before falling back to a random unseen point. */
     private static final int MODEL_ATTEMPTS = 8;
     /** Random draws tried before walking the grid of a finite space for an unseen point. */
     private static final int RANDOM_ATTEMPTS = 64;
@@ -52,12 +53,16 @@ public final class TpeStrategy implements SearchStrategy {
         if (HistorySplit.informative(context) >= Math.max(1, settings.startupTrials())) {
             TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
             if (!split.good().isEmpty()) {
+                Map<String, Object> proposal = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
+                        random);
                 for (int attempt = 0; attempt < MODEL_ATTEMPTS; attempt++) {
-                    Map<String, Object> point = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
-                            random);
-                    if (!repeats(point, trials)) {
-                        return new Suggestion.Point(point);
+                    if (!repeats(proposal, trials)) {
+                        return new Suggestion.Point(proposal);
                     }
+                    // The model keeps preferring a point already tried (typical of small discrete spaces late in a
+                    // study): move to a neighbour of it, redrawing one more parameter at random each time, rather
+                    // than throwing the model away for a purely random point.
+                    proposal = neighbour(space, proposal, attempt + 1, random);
                 }
             }
         }
@@ -66,6 +71,27 @@ public final class TpeStrategy implements SearchStrategy {
             return new Suggestion.Exhausted("every point of the search space has been tried", null);
         }
         return new Suggestion.Point(point);
+    }
+
+    /** {@code proposal} with {@code count} of its plain (non-set) parameters redrawn at random. */
+    private static Map<String, Object> neighbour(SearchSpace space, Map<String, Object> proposal, int count,
+                                                 UniformRandomProvider random) {
+        List<String> plain = new java.util.ArrayList<>();
+        for (Parameter parameter : space.parameters()) {
+            if (!(parameter instanceof ParameterSet)) {
+                plain.add(parameter.name());
+            }
+        }
+        Map<String, Object> fresh = space.sample(random);
+        if (plain.isEmpty()) {
+            return fresh;
+        }
+        Map<String, Object> moved = new java.util.LinkedHashMap<>(proposal);
+        for (int i = 0; i < Math.min(count, plain.size()); i++) {
+            String name = plain.remove(random.nextInt(plain.size()));
+            moved.put(name, fresh.get(name));
+        }
+        return moved;
     }
 
     private static Map<String, Object> unseenRandom(SearchSpace space, List<Trial> trials,

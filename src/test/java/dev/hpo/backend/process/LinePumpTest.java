@@ -26,6 +26,16 @@ class LinePumpTest {
         assertThat(pump(100, "λ=0.1 ✓\n")).containsExactly("λ=0.1 ✓");
     }
 
+    @Test
+    void saysWhenItCaughtUpWithTheWriter() {
+        List<String> seen = new ArrayList<>();
+
+        new LinePump(100).pump(new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8)), seen::add,
+                () -> seen.add("caught up"));
+
+        assertThat(seen).containsExactly("a", "b", "caught up");
+    }
+
     private static List<String> pump(int max, String text) {
         List<String> lines = new ArrayList<>();
         new LinePump(max).pump(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), lines::add);

@@ -22,7 +22,7 @@ class ProcessBackendSettingsTest {
     void rejectsATinyOutputLimitNamingTheSetting() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ProcessBackendSettings(null, DataSize.ofBytes(10), 20, Duration.ofSeconds(1),
-                        Duration.ofSeconds(1), null))
+                        Duration.ofSeconds(1), Duration.ofSeconds(30), null))
                 .withMessageContaining("hpo.backend.process.output-limit");
     }
 }

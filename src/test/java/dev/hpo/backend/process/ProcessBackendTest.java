@@ -31,7 +31,7 @@ class ProcessBackendTest {
 
     private final RecordingEvents events = new RecordingEvents();
     private final ProcessBackendSettings settings = new ProcessBackendSettings(true, DataSize.ofKilobytes(4), 3,
-            Duration.ofMillis(500), Duration.ofMillis(100), null);
+            Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(30), null);
     private final ProcessBackend backend = new ProcessBackend(settings, true, events, () -> "http://127.0.0.1:9999");
 
     @AfterEach
@@ -94,6 +94,22 @@ class ProcessBackendTest {
                 new ReportedScalar("validation", "loss", 2, 1.0 / 3));
         assertThat(ending.outputTail()).startsWith("starting\n").endsWith("\ndone")
                 .contains("[hpo] ignored a malformed scalar line").doesNotContain("\"iteration\": 1");
+    }
+
+    @Test
+    void reportsPointsPrintedInABurstTogetherAndInOrder() throws IOException {
+        Path script = script("burst.py", """
+                import json, sys
+                sys.stdout.write("".join("hpo:scalar " + json.dumps({"title": "train", "series": "loss", "iteration": i, "value": i}) + "\\n" for i in range(5000)))
+                """);
+        LaunchRequest request = request(List.of("python3", script.toString()), Map.of(), Map.of(), null);
+
+        backend.launch(request);
+
+        assertThat(awaitEnding(request).completed()).isTrue();
+        assertThat(events.scalars).hasSize(5000);
+        assertThat(events.scalars.stream().mapToLong(ReportedScalar::iteration)).isSorted();
+        assertThat(events.reports.get()).isLessThan(5000);
     }
 
     @Test

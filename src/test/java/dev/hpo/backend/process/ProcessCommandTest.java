@@ -52,6 +52,17 @@ class ProcessCommandTest {
     }
 
     @Test
+    void pythonRunsUnbufferedUnlessTheBaseExperimentSaysOtherwise() {
+        LaunchRequest plain = new LaunchRequest(UUID.randomUUID(), UUID.randomUUID(), "t", List.of("true"), null,
+                Map.of(), Map.of(), null);
+        LaunchRequest buffered = new LaunchRequest(UUID.randomUUID(), UUID.randomUUID(), "t", List.of("true"), null,
+                Map.of("PYTHONUNBUFFERED", ""), Map.of(), null);
+
+        assertThat(ProcessCommand.builder(plain, null).environment()).containsEntry("PYTHONUNBUFFERED", "1");
+        assertThat(ProcessCommand.builder(buffered, null).environment()).containsEntry("PYTHONUNBUFFERED", "");
+    }
+
+    @Test
     void rejectsARequestWithoutCommand() {
         LaunchRequest request = new LaunchRequest(UUID.randomUUID(), UUID.randomUUID(), "t", null, null, null,
                 Map.of(), null);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class ProcessStudyIT {
     @BeforeAll
     static void startService() {
         app = LoopApp.start(TestDatabase.newDatabase(), "hpo.backend.process.enabled=true",
-                "hpo.backend.process.kill-grace-period=2s");
+                "hpo.backend.process.kill-grace-period=2s", "hpo.backend.process.recovery-interval=1s");
         jdbc = app.jdbc();
     }
 
@@ -149,17 +150,88 @@ class ProcessStudyIT {
                 .isEqualTo("STOPPED");
     }
 
+    @Test
+    void startsAnExperimentWhoseLaunchWasLost() {
+        // given a running study with a QUEUED experiment nobody launched, as when the service stopped right after
+        // the transaction that created it; its script reports over HTTP to HPO_API_URL this time
+        String base = createBase(List.of("python3", TRAIN.toString()),
+                Map.of("HPO_EXAMPLE_SLEEP", "0", "HPO_REPORT", "http"));
+        String study = createStudy(base, 1, 1);
+        UUID experiment = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived,
+                                        created_at, completion_notified, version)
+                VALUES (?, ?::uuid, 0, 'forgotten', 'process-it', '{"General/lr": 0.05, "General/momentum": 0.9}',
+                        'QUEUED', false, now() - interval '1 minute', false, 0)
+                """, experiment, study);
+        jdbc.update("UPDATE study SET status = 'RUNNING', started_at = now(), experiments_created = 1 WHERE id = ?::uuid",
+                study);
+
+        // when the backend looks for forgotten experiments, then it runs it and the study ends
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, worker_id FROM experiment WHERE id = ?", experiment);
+        assertThat(row.get("status")).isEqualTo("COMPLETED");
+        assertThat((String) row.get("worker_id")).startsWith("process@");
+        assertThat(jdbc.queryForObject("SELECT count FROM metric_summary WHERE experiment_id = ?", Integer.class,
+                experiment)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT output_tail FROM experiment WHERE id = ?", String.class, experiment))
+                .doesNotContain("hpo:scalar").contains("final validation loss");
+    }
+
+    @Test
+    void theExampleWorkerRunsAQueueStudyWithTheSameScript() throws Exception {
+        // given a queue study and two example workers running train.py, one of them with a toy model in-process
+        String base = createBase(null, Map.of());
+        Map<String, Object> definition = studyDefinition(base, 2, 6);
+        definition.put("backend", "queue");
+        definition.put("executionQueue", "examples");
+        String study = app.http.createStudy(definition);
+        app.http.start(study, null);
+        List<String> worker = List.of("python3", Path.of("examples/worker.py").toAbsolutePath().toString(),
+                "--api", "http://localhost:" + app.port, "--queue", "examples", "--exit-when-idle", "5");
+        List<String> withCommand = new ArrayList<>(worker);
+        withCommand.addAll(List.of("--", "python3", TRAIN.toString()));
+        Process first = new ProcessBuilder(withCommand).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.log").toFile()).start();
+        ProcessBuilder toy = new ProcessBuilder(worker).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("second.log").toFile());
+        toy.environment().put("HPO_EXAMPLE_SLEEP", "0.2");
+        Process second = toy.start();
+
+        // when they work the queue empty, then the study completed with every trial reported
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> ended(study));
+            assertThat(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            first.destroyForcibly();
+            second.destroyForcibly();
+        }
+        assertThat(first.exitValue()).as(Files.readString(dir.resolve("first.log"))).isZero();
+        assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
+        assertThat(jdbc.queryForList("SELECT status FROM experiment WHERE study_id = ?::uuid", String.class, study))
+                .hasSize(6).containsOnly("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT count FROM metric_summary WHERE study_id = ?::uuid", Integer.class, study))
+                .hasSize(6).containsOnly(5);
+    }
+
     private static String createBase(List<String> command, Map<String, String> environment) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "train");
         body.put("project", "process-it");
         body.put("parameters", Map.of("General/lr", 0.1, "General/momentum", 0.5, "General/epochs", 5));
-        body.put("command", command);
-        body.put("environment", environment);
+        if (command != null) {
+            body.put("command", command);
+            body.put("environment", environment);
+        }
         return app.http.post("/base-experiments", body).requireOk().body().get("id").asString();
     }
 
     private static String createStudy(String base, int concurrency, int jobs) {
+        return app.http.createStudy(studyDefinition(base, concurrency, jobs));
+    }
+
+    private static Map<String, Object> studyDefinition(String base, int concurrency, int jobs) {
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("name", "process-study");
         definition.put("baseExperimentId", base);
@@ -171,7 +243,7 @@ class ProcessStudyIT {
         definition.put("backend", "process");
         definition.put("maxConcurrentExperiments", concurrency);
         definition.put("totalMaxJobs", jobs);
-        return app.http.createStudy(definition);
+        return definition;
     }
 
     private static boolean ended(String study) {

@@ -18,6 +18,7 @@ class RecordingEvents implements ProcessEvents {
     final Map<UUID, Ending> endings = new ConcurrentHashMap<>();
     final Map<UUID, String> stoppedOutputs = new ConcurrentHashMap<>();
     final AtomicInteger heartbeats = new AtomicInteger();
+    final AtomicInteger reports = new AtomicInteger();
     volatile boolean refuseStart;
     volatile Directive heartbeatAnswer = Directive.CONTINUE;
     volatile Directive scalarAnswer = Directive.CONTINUE;
@@ -38,8 +39,9 @@ class RecordingEvents implements ProcessEvents {
     }
 
     @Override
-    public Directive scalar(UUID experimentId, ReportedScalar scalar) {
-        scalars.add(scalar);
+    public Directive scalars(UUID experimentId, List<ReportedScalar> points) {
+        scalars.addAll(points);
+        reports.incrementAndGet();
         return scalarAnswer;
     }
 

@@ -33,6 +33,18 @@ class HyperbandScheduleTest {
     }
 
     @Test
+    void conservativeOrderRunsTheFullBudgetBracketFirst() {
+        // given min 1, max 81, eta 3
+        HyperbandSchedule schedule = schedule(1, 81, 3);
+        // when brackets are numbered in the conservative order, then s goes 0, 1, ..., 4 and starts again at 0
+        List<Integer> order = new ArrayList<>();
+        for (int index = 0; index < 6; index++) {
+            order.add(schedule.bracketOf(index, true));
+        }
+        assertThat(order).containsExactly(0, 1, 2, 3, 4, 0);
+    }
+
+    @Test
     void halvesByEtaFromTheSmallestToTheLargestBudget() {
         HyperbandSchedule schedule = schedule(1, 81, 3);
         assertThat(schedule.rungs(4)).containsExactly(new HyperbandSchedule.Rung(81, 1), new HyperbandSchedule.Rung(27, 3),

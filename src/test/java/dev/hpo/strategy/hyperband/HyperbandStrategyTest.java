@@ -47,6 +47,26 @@ class HyperbandStrategyTest {
     }
 
     @Test
+    void conservativeOrderStartsWithTheBracketOfFullBudgets() {
+        // given min 1, max 9, eta 3 and the conservative order: the first bracket runs 3 configurations at 9
+        Studies study = study(Map.of("bracketOrder", "conservative"));
+        // when three suggestions are made
+        for (int i = 0; i < 3; i++) {
+            Suggestion.Point point = (Suggestion.Point) study.ask();
+            // then each is a new configuration at the full budget
+            assertThat(point.maxIteration()).isEqualTo(9L);
+        }
+        // and with those running, the next bracket (5 configurations at 3, then 1 at 9) starts at budget 3
+        assertThat(((Suggestion.Point) study.ask()).maxIteration()).isEqualTo(3L);
+    }
+
+    @Test
+    void rejectsAnUnknownBracketOrder() {
+        assertThatThrownBy(() -> hyperband(Map.of("bracketOrder", "random")))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("bracketOrder");
+    }
+
+    @Test
     void waitsWhenTheRungWaitsAndNoOtherBracketMayStart() {
         // given a single bracket whose first rung is launched and still running
         Studies study = study(Map.of("brackets", 1));

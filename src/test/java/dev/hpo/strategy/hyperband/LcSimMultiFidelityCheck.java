@@ -48,9 +48,11 @@ public final class LcSimMultiFidelityCheck {
     }
 
     public static void main(String[] args) {
-        List<String> labels = List.of("hyperband", "bohb", "bohb(kde)");
-        List<StrategySpec> specs = List.of(new HyperbandSpec(), new BohbSpec(), new BohbSpec());
-        List<Map<String, Object>> settings = List.of(Map.of(), Map.of(), Map.of("model", "kde"));
+        List<String> labels = List.of("hyperband", "bohb", "bohb(kde)", "hb(cons)", "bohb(cons)");
+        List<StrategySpec> specs = List.of(new HyperbandSpec(), new BohbSpec(), new BohbSpec(), new HyperbandSpec(),
+                new BohbSpec());
+        List<Map<String, Object>> settings = List.of(Map.of(), Map.of(), Map.of("model", "kde"),
+                Map.of("bracketOrder", "conservative"), Map.of("bracketOrder", "conservative"));
         System.out.println("minIterationPerJob " + BUDGET.minIterationPerJob() + ", maxIterationPerJob 81, eta 3, 20 seeds");
         System.out.println("strategy     @10x81    @30x81   @100x81  started");
         for (int row = 0; row < specs.size(); row++) {

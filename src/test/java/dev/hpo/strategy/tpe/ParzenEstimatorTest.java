@@ -149,4 +149,50 @@ class ParzenEstimatorTest {
         }
         assertThat(share).isCloseTo(mass, within(0.015));
     }
+
+    @Test
+    void univariateFastPathAgreesWithTheFullSumOverComponents() {
+        agreesWithFullSum(new UniformRange("x", -3, 7, null, true));
+    }
+
+    @Test
+    void univariateFastPathAgreesWithTheFullSumOnALattice() {
+        agreesWithFullSum(new UniformRange("x", -3, 7, 0.5, true));
+    }
+
+    private void agreesWithFullSum(UniformRange range) {
+        // given 800 observations bunched in places, fitted once alone and once beside a one-choice categorical
+        // (which multiplies every kernel by 1 but takes the general product path)
+        DiscreteValues single = new DiscreteValues("c", List.of("only"));
+        double[][] alone = new double[800][];
+        double[][] paired = new double[800][];
+        for (int i = 0; i < alone.length; i++) {
+            double x = (double) range.valueAt(i % 3 == 0 ? 2 + 0.01 * random.nextDouble()
+                    : -3 + 10 * Math.pow(random.nextDouble(), 3));
+            alone[i] = new double[] {x};
+            paired[i] = new double[] {x, 0};
+        }
+        ParzenEstimator fast = ParzenEstimator.fit(List.of(new Variable.Numeric(range)), alone, TpeOptions.DEFAULTS, false);
+        ParzenEstimator full = ParzenEstimator.fit(List.of(new Variable.Numeric(range), new Variable.Categorical(single, 1)),
+                paired, TpeOptions.DEFAULTS, false);
+
+        // when both score points across the range
+        double[][] points = new double[200][];
+        double[][] pairedPoints = new double[200][];
+        for (int i = 0; i < points.length; i++) {
+            double x = (double) range.valueAt(-3 + 10 * i / 199.0);
+            points[i] = new double[] {x};
+            pairedPoints[i] = new double[] {x, 0};
+        }
+
+        // then the windowed univariate sums equal the full ones
+        double[] fastDensity = fast.logDensity(points);
+        double[] fullDensity = full.logDensity(pairedPoints);
+        double[] fastScore = fast.logScore(points);
+        double[] fullScore = full.logScore(pairedPoints);
+        for (int i = 0; i < points.length; i++) {
+            assertThat(fastDensity[i]).isCloseTo(fullDensity[i], within(1e-9));
+            assertThat(fastScore[i]).isCloseTo(fullScore[i], within(1e-9));
+        }
+    }
 }

@@ -13,11 +13,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "experiments")
-class ProcessOutputController {
+class ExperimentOutputController {
 
     private final ProcessOutputs outputs;
 
-    ProcessOutputController(ProcessOutputs outputs) {
+    ExperimentOutputController(ProcessOutputs outputs) {
         this.outputs = outputs;
     }
 
@@ -25,7 +25,7 @@ class ProcessOutputController {
             description = "The last lines of its stdout and stderr (hpo.backend.process.output-limit): live while "
                     + "it runs on this service instance, stored once it ended; empty for queue experiments.")
     @GetMapping(path = "/api/v1/experiments/{id}/output", produces = MediaType.TEXT_PLAIN_VALUE)
-    String output(@PathVariable UUID id) {
+    String read(@PathVariable UUID id) {
         return outputs.of(id);
     }
 }

@@ -1,0 +1,93 @@
+package dev.hpo.strategy.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+import dev.hpo.space.DiscreteValues;
+import dev.hpo.space.LogUniformRange;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.space.UniformRange;
+
+class TpeSamplerTest {
+
+    private static final SearchSpace SPACE = new SearchSpace(List.of(
+            new UniformRange("x", 0, 10, null, true),
+            new LogUniformRange("lr", -5, -1, 10, null, true),
+            new DiscreteValues("batch", List.of(8L, 16L, 32L, 64L, 128L)),
+            new DiscreteValues("act", List.of("relu", "tanh"))));
+
+    private final UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+
+    private List<Observation> observations(int count) {
+        List<Observation> result = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> point = SPACE.sample(random);
+            double x = ((Number) point.get("x")).doubleValue();
+            result.add(new Observation(point, Math.abs(x - 7)));
+        }
+        return result;
+    }
+
+    @Test
+    void splitsTheBestGammaShareIntoTheGoodGroupKeepingOrder() {
+        List<Observation> all = observations(40);
+
+        TpeSampler.Split split = TpeSampler.split(all, TpeOptions.DEFAULTS);
+
+        assertThat(split.good()).hasSize(4);
+        assertThat(split.bad()).hasSize(36);
+        double worstGood = split.good().stream().mapToDouble(Observation::loss).max().orElseThrow();
+        assertThat(split.bad()).allSatisfy(o -> assertThat(o.loss()).isGreaterThanOrEqualTo(worstGood));
+        assertThat(all.indexOf(split.good().get(0))).isLessThan(all.indexOf(split.good().get(1)));
+    }
+
+    @Test
+    void samplesPointsTheSpaceHoldsNearTheGoodRegion() {
+        // given 60 observations whose loss is the distance of x from 7
+        TpeSampler.Split split = TpeSampler.split(observations(60), TpeOptions.DEFAULTS);
+
+        // when the model proposes 40 points, univariate and multivariate
+        int near = 0;
+        for (int i = 0; i < 20; i++) {
+            for (boolean multivariate : new boolean[] {false, true}) {
+                Map<String, Object> point = TpeSampler.sample(SPACE, split.good(), split.bad(),
+                        TpeOptions.DEFAULTS.withMultivariate(multivariate), random);
+                // then every point is one the space holds, and most lie near x = 7
+                assertThat(SPACE.holds(point)).isTrue();
+                near += Math.abs(((Number) point.get("x")).doubleValue() - 7) < 1.5 ? 1 : 0;
+            }
+        }
+        assertThat(near).isGreaterThan(28);
+    }
+
+    @Test
+    void numericDiscreteValuesShareEvidenceWithTheirNeighbours() {
+        // given good observations at batch 32 (rank 2), modelled by rank
+        Variable ordinal = Variable.of(SPACE.parameters().get(2), TpeOptions.DEFAULTS);
+        ParzenEstimator estimator = ParzenEstimator.fit(List.of(ordinal), new double[][] {{2}, {2}, {2}, {2}},
+                TpeOptions.DEFAULTS, false);
+
+        // when the masses of the five ranks are read
+        double[] logs = estimator.logDensity(new double[][] {{0}, {1}, {2}, {3}, {4}});
+
+        // then 32 is most likely and its neighbours 16 and 64 more likely than the far ends 8 and 128
+        assertThat(ordinal).isInstanceOf(Variable.Ordinal.class);
+        assertThat(logs[2]).isGreaterThan(logs[1]);
+        assertThat(logs[1]).isGreaterThan(logs[0]);
+        assertThat(logs[3]).isGreaterThan(logs[4]);
+    }
+
+    @Test
+    void stringChoicesStayCategorical() {
+        assertThat(Variable.of(SPACE.parameters().get(3), TpeOptions.DEFAULTS)).isInstanceOf(Variable.Categorical.class);
+        assertThat(Variable.of(SPACE.parameters().get(2), TpeOptions.DEFAULTS.withMultivariate(false)))
+                .isInstanceOf(Variable.Ordinal.class);
+    }
+}
