@@ -32,7 +32,8 @@ import dev.hpo.study.StudyRepository;
  * <p>Calls after the experiment ended:
  * <ul>
  * <li>{@link #complete} on COMPLETED and {@link #fail} on FAILED answer the same outcome again (a retried call);</li>
- * <li>{@link #heartbeat} and {@link #reportScalars} on ABORTED answer {@code stop} with the stop reason, so the
+ * <li>{@link #heartbeat} and {@link #reportScalars} on an experiment the service ended (ABORTED, or COMPLETED at
+ * its iteration budget with reason {@code iteration_limit}) answer {@code stop} with the stop reason, so the
  * worker learns it must stop (points sent then are not stored);</li>
  * <li>anything else (complete/fail on another end state, heartbeat/scalars on COMPLETED or FAILED, any call but
  * lease on a QUEUED experiment, a heartbeat from a worker that does not hold the lease) is an
@@ -170,7 +171,7 @@ public class WorkerProtocol {
     }
 
     private WorkerAction notRenewed(Experiment experiment, String workerId) {
-        if (experiment.status() == ExperimentStatus.ABORTED) {
+        if (endedByTheService(experiment)) {
             return WorkerAction.stop(experiment.stopReason());
         }
         if (experiment.status() == ExperimentStatus.RUNNING) {
@@ -181,6 +182,15 @@ public class WorkerProtocol {
                 : "it is " + experiment.status() + (experiment.stopReason() != null ? " (" + experiment.stopReason() + ")" : "");
         throw new IllegalTransitionException("experiment " + experiment.id() + " takes no reports: " + state,
                 experiment.status().name());
+    }
+
+    /**
+     * Ended by the service while the worker still runs it: aborted (a limit, pruning, the study stopped) or
+     * completed at its iteration budget. The worker must learn it should stop, not get an error.
+     */
+    private static boolean endedByTheService(Experiment experiment) {
+        return experiment.status() == ExperimentStatus.ABORTED
+                || experiment.status() == ExperimentStatus.COMPLETED && experiment.stopReason() != null;
     }
 
     private LeasedExperiment leased(Experiment experiment) {

@@ -180,6 +180,29 @@ class WorkerProtocolIT extends ApiTestBase {
     }
 
     @Test
+    void anExperimentCompletedAtItsIterationBudgetTellsItsWorkerToStop() {
+        String queue = uniqueQueue();
+        String study = runningStudy(queue);
+        UUID id = insertExperiments(study, 1, queue).get(0);
+        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        // what the loop writes when the objective's last iteration reaches the experiment's budget
+        jdbc.update("update experiment set status = 'COMPLETED', stop_reason = 'iteration_limit', ended_at = now(),"
+                + " worker_lease_expires_at = null, version = version + 1 where id = ?", id);
+
+        Http.Answer beat = http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");
+        Http.Answer scalars = http.post("/api/v1/experiments/" + id + "/scalars", "[" + LOSS.formatted(30, "0.1") + "]");
+        Http.Answer complete = http.post("/api/v1/experiments/" + id + "/complete", null);
+
+        assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+        assertThat(beat.json().get("action").asString()).isEqualTo("stop");
+        assertThat(beat.json().get("reason").asString()).isEqualTo("iteration_limit");
+        assertThat(scalars.json().get("action").asString()).isEqualTo("stop");
+        assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
+        assertThat(complete.status()).isEqualTo(200);
+        assertThat(complete.json().get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void callsBeforeTheLeaseAndFromAnotherWorkerAreConflicts() {
         String queue = uniqueQueue();
         String study = runningStudy(queue);
