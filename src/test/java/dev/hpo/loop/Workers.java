@@ -28,9 +28,30 @@ public final class Workers implements AutoCloseable {
     private final AtomicInteger held = new AtomicInteger();
     public final Map<String, Double> objectiveByExperiment = new ConcurrentHashMap<>();
 
-    /** Behaviour of one worker per experiment. */
+    /**
+     * Behaviour of one worker per experiment. Without a {@code curve} it reports the objective's value at
+     * iterations 0 .. iterations-1; with one, the curve's value at iterations 1 .. iterations (a learning curve
+     * whose last point is the experiment's result).
+     */
     public record Job(String title, String series, int iterations, long pauseNanosPerIteration,
-                      ToDoubleFunction<JsonNode> objective) {
+                      ToDoubleFunction<JsonNode> objective, Curve curve) {
+
+        public Job(String title, String series, int iterations, long pauseNanosPerIteration,
+                   ToDoubleFunction<JsonNode> objective) {
+            this(title, series, iterations, pauseNanosPerIteration, objective, null);
+        }
+
+        /** A job that reports {@code curve} at iterations 1 .. iterations. */
+        public static Job learningCurve(String title, String series, int iterations, long pauseNanosPerIteration,
+                                        Curve curve) {
+            return new Job(title, series, iterations, pauseNanosPerIteration, p -> curve.at(p, iterations), curve);
+        }
+    }
+
+    /** The value an experiment with these parameters reports at an iteration. */
+    @FunctionalInterface
+    public interface Curve {
+        double at(JsonNode parameters, long iteration);
     }
 
     public Workers(LoopHttp http, String queue, int count, Job job) {
@@ -70,14 +91,16 @@ public final class Workers implements AutoCloseable {
         String id = experiment.get("id").asString();
         double value = job.objective().applyAsDouble(experiment.get("parameters"));
         objectiveByExperiment.put(id, value);
-        for (int iteration = 0; iteration < job.iterations(); iteration++) {
+        int first = job.curve() == null ? 0 : 1;
+        for (int iteration = first; iteration < first + job.iterations(); iteration++) {
             if (job.pauseNanosPerIteration() > 0) {
                 LockSupport.parkNanos(job.pauseNanosPerIteration());
             }
             if (!running.get()) {
                 return;
             }
-            if ("stop".equals(http.report(id, job.title(), job.series(), iteration, value))) {
+            double point = job.curve() == null ? value : job.curve().at(experiment.get("parameters"), iteration);
+            if ("stop".equals(http.report(id, job.title(), job.series(), iteration, point))) {
                 stopped.incrementAndGet();
                 return;
             }
