@@ -110,7 +110,9 @@ public final class CmaEsStrategy implements SearchStrategy {
     }
 
     private CmaState start(double[] mean, int popsize, int restarts) {
-        CmaDistribution distribution = CmaDistribution.start(mean, settings.sigma0());
+        CmaDistribution distribution = settings.sameStep()
+                ? CmaDistribution.start(mean, settings.sigma0(), encoding.narrowestOverEach())
+                : CmaDistribution.start(mean, settings.sigma0());
         if (settings.withMargin()) {
             distribution = Margin.apply(distribution, encoding, Margin.alpha(encoding.dimension(), popsize));
         }
