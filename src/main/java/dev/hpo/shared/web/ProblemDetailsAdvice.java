@@ -1,9 +1,11 @@
 package dev.hpo.shared.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.NotFoundException;
 import dev.hpo.shared.UnusableInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -66,8 +71,54 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // SQL "data exception": a value PostgreSQL cannot store or compare, which validation let through;
+            // the client sent it, so it is a 400 (nothing was written: the transaction rolled back)
+            log.info("a value the database cannot take: {}", e.getMostSpecificCause().getMessage());
+            String message = NUL_STATES.contains(sqlState)
+                    ? "text must not contain the NUL character (\\u0000)"
+                    : "a value is outside what the service can store";
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", message);
+            problem.setProperty("errors", List.of(error("body", message)));
+            return problem;
+        }
         log.warn("a write broke a database constraint", e);
         return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data");
+    }
+
+    /** PostgreSQL's states for U+0000 in text (22021) and in a jsonb string escape (22P05). */
+    private static final Set<String> NUL_STATES = Set.of("22021", "22P05");
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A constraint checked by {@code @Validated} method validation (a path variable of the queue controller)
+     * rather than by Spring MVC's own: the same 400 as its {@code HandlerMethodValidationException}.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            // "lease.queue" -> "queue": the client knows the parameter, not the Java method
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
+            }
+            errors.add(error(field, violation.getMessage()));
+        }
+        String detail = errors.isEmpty() ? "invalid request"
+                : errors.get(0).get("field") + ": " + errors.get(0).get("message");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     /** Anything unforeseen: logged with its stack trace, answered without internals. */

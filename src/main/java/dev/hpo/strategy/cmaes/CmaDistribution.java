@@ -25,14 +25,21 @@ record CmaDistribution(int generation, double[] mean, double sigma, double[][] c
     private static final double MIN_EIGENVALUE = 1e-300;
 
     static CmaDistribution start(double[] mean, double sigma) {
+        double[] ones = new double[mean.length];
+        java.util.Arrays.fill(ones, 1);
+        return start(mean, sigma, ones);
+    }
+
+    /** A fresh distribution whose dimension {@code i} has standard deviation {@code sigma * scales[i]}. */
+    static CmaDistribution start(double[] mean, double sigma, double[] scales) {
         int n = mean.length;
-        double[][] identity = new double[n][n];
+        double[][] covariance = new double[n][n];
         double[] ones = new double[n];
         for (int i = 0; i < n; i++) {
-            identity[i][i] = 1;
+            covariance[i][i] = scales[i] * scales[i];
             ones[i] = 1;
         }
-        return new CmaDistribution(0, mean.clone(), sigma, identity, new double[n], new double[n], ones);
+        return new CmaDistribution(0, mean.clone(), sigma, covariance, new double[n], new double[n], ones);
     }
 
     int dimension() {

@@ -3,6 +3,7 @@ package dev.hpo.strategy.cmaes;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.NumericRange;
 import dev.hpo.space.Parameter;
 import dev.hpo.space.SearchSpace;
@@ -40,6 +41,27 @@ record CmaEncoding(List<NumericRange> ranges, double[] origins, double[] spans, 
 
     private static double span(NumericRange range) {
         return range.high() - range.low() + range.resolution();
+    }
+
+    /**
+     * Per dimension, the narrowest range over this one, with ranges in their natural units (the natural logarithm
+     * of the values for a log-uniform range, the values otherwise, integers widened by half a step): scaling
+     * {@code sigma0} by these gives every parameter the same step in its own units, as Optuna's
+     * {@code sigma0 = min(range) / 6}.
+     */
+    double[] narrowestOverEach() {
+        int n = spans.length;
+        double[] natural = new double[n];
+        double narrowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            natural[i] = ranges.get(i) instanceof LogUniformRange log ? spans[i] * Math.log(log.base()) : spans[i];
+            narrowest = Math.min(narrowest, natural[i]);
+        }
+        double[] scales = new double[n];
+        for (int i = 0; i < n; i++) {
+            scales[i] = narrowest / natural[i];
+        }
+        return scales;
     }
 
     int dimension() {

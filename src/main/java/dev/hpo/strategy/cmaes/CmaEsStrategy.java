@@ -37,7 +37,8 @@ import dev.hpo.strategy.TrialState;
  *       current distribution, so the strategy never answers {@link Suggestion.Wait}.</li>
  * </ul>
  * After an update the margin is applied and, with restarts on, {@link RestartCriteria} decide an IPOP restart:
- * doubled population, a uniformly random mean, {@code sigma0} and the identity covariance. The suggestion is a
+ * doubled population, a uniformly random mean, and {@code sigma0} with the first run's diagonal covariance (see
+ * {@code stepScale}). The suggestion is a
  * function of history, state and generator only.
  */
 public final class CmaEsStrategy implements SearchStrategy {
@@ -110,7 +111,9 @@ public final class CmaEsStrategy implements SearchStrategy {
     }
 
     private CmaState start(double[] mean, int popsize, int restarts) {
-        CmaDistribution distribution = CmaDistribution.start(mean, settings.sigma0());
+        CmaDistribution distribution = settings.sameStep()
+                ? CmaDistribution.start(mean, settings.sigma0(), encoding.narrowestOverEach())
+                : CmaDistribution.start(mean, settings.sigma0());
         if (settings.withMargin()) {
             distribution = Margin.apply(distribution, encoding, Margin.alpha(encoding.dimension(), popsize));
         }

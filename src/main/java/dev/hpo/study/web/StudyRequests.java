@@ -9,6 +9,7 @@ import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.study.StudyDraft;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,12 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the study endpoints. */
 final class StudyRequests {
+
+    /**
+     * The most minutes a study's time field takes, as the time-limit and report-period endpoints check it:
+     * more overflows the timestamp a deadline is stored as, and start would fail.
+     */
+    static final String MAX_MINUTES = "1e8";
 
     private StudyRequests() {
     }
@@ -38,14 +45,14 @@ final class StudyRequests {
             @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain blanks") String executionQueue,
             @Schema(description = "Experiments queued or running at once; default 1") @Positive @Max(10_000) Integer maxConcurrentExperiments,
             @Positive Integer totalMaxJobs,
-            @Schema(description = "Wall-clock limit counted from start") @Positive Double optimizationTimeLimitMinutes,
-            @Schema(description = "Limit on the sum of the experiments' running minutes") @Positive Double computeTimeLimitMinutes,
-            @Positive Double timeLimitPerJobMinutes,
+            @Schema(description = "Wall-clock limit counted from start") @Positive @DecimalMax(MAX_MINUTES) Double optimizationTimeLimitMinutes,
+            @Schema(description = "Limit on the sum of the experiments' running minutes") @Positive @DecimalMax(MAX_MINUTES) Double computeTimeLimitMinutes,
+            @Positive @DecimalMax(MAX_MINUTES) Double timeLimitPerJobMinutes,
             @Positive Long minIterationPerJob,
             @Positive Long maxIterationPerJob,
             @Schema(description = "Archive all but the best k experiments") @Positive Integer saveTopKOnly,
             @Size(max = 255) String spawnProject,
-            @Schema(description = "Default 5") @Positive Double reportPeriodMinutes) {
+            @Schema(description = "Default 5") @Positive @DecimalMax(MAX_MINUTES) Double reportPeriodMinutes) {
 
         StudyDraft toDraft() {
             return new StudyDraft(name, new BaseExperimentId(baseExperimentId), parameters,
