@@ -1,7 +1,9 @@
 package dev.hpo.space;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -20,16 +22,30 @@ public record DiscreteValues(String name, List<Object> values) implements Parame
             throw Checks.invalid(name, "values", "must not be empty");
         }
         List<Object> normalized = new ArrayList<>(values.size());
+        // earlier values' indexes by bucket: comparing only within a bucket keeps a long list linear
+        // (pairwise it took minutes for a million values); same value implies same bucket
+        Map<Object, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             Object value = Checks.constant(name, "values[" + i + "]", values.get(i));
-            for (int j = 0; j < normalized.size(); j++) {
+            List<Integer> bucket = buckets.computeIfAbsent(bucketOf(value), k -> new ArrayList<>(1));
+            for (int j : bucket) {
                 if (Checks.sameValue(normalized.get(j), value)) {
                     throw Checks.invalid(name, "values[" + i + "]", "repeats values[" + j + "] (" + value + ")");
                 }
             }
+            bucket.add(i);
             normalized.add(value);
         }
         values = List.copyOf(normalized);
+    }
+
+    /** Numbers by their double value (0.0 and -0.0 alike), as {@link Checks#sameValue} compares at least. */
+    private static Object bucketOf(Object value) {
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == 0 ? 0.0 : d;
+        }
+        return value;
     }
 
     Object sample(UniformRandomProvider random) {

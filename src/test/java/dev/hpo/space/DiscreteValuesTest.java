@@ -53,4 +53,29 @@ class DiscreteValuesTest {
 
         assertThat(UniformRangeTest.gridValues(space, "opt")).containsExactly("sgd", "adam", "rmsprop");
     }
+
+    @Test
+    void comparesWithinBucketsAsPairwiseDid() {
+        // 2^53 and 2^53 + 1 share a double but are different longs; -0.0 is 0; "1" is not 1
+        long big = 1L << 53;
+        assertThat(new DiscreteValues("opt", List.of(big, big + 1, "1", 1L)).values()).hasSize(4);
+        assertThatThrownBy(() -> new DiscreteValues("opt", List.of(0.0, 5L, -0.0)))
+                .hasMessage("parameter 'opt': values[2] repeats values[0] (-0.0)");
+        assertThatThrownBy(() -> new DiscreteValues("opt", List.of(big, big + 1, (double) big)))
+                .hasMessage("parameter 'opt': values[2] repeats values[0] (" + (double) big + ")");
+    }
+
+    @Test
+    void takesALongListAndNamesTheFirstRepeatedValue() {
+        // QA sent 2,000,000 values over HTTP; the pairwise check kept a request thread busy for minutes
+        List<Object> many = new ArrayList<>();
+        for (long i = 0; i < 300_000; i++) {
+            many.add(i);
+        }
+        assertThat(new DiscreteValues("opt", many).values()).hasSize(300_000);
+
+        many.add(123_456.0);
+        assertThatThrownBy(() -> new DiscreteValues("opt", many))
+                .hasMessage("parameter 'opt': values[300000] repeats values[123456] (123456.0)");
+    }
 }
