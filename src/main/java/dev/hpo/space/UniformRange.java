@@ -25,6 +25,10 @@ public record UniformRange(String name, double min, double max, Double step, boo
         if (!(min < max)) {
             throw Checks.invalid(name, "max", "must be greater than min (" + max + " <= " + min + ")");
         }
+        if (!Double.isFinite(max - min)) {
+            // sampling and the grid work with max - min; an overflowing width would produce infinities
+            throw Checks.invalid(name, "max", "max - min must be a finite number (" + max + " - " + min + ")");
+        }
         if (step != null) {
             Lattice.checkStep(name, min, max, step);
         }

@@ -137,4 +137,11 @@ class UniformRangeTest {
     static List<Object> gridValues(SearchSpace space, String name) {
         return java.util.stream.LongStream.range(0, space.gridSize()).mapToObj(i -> space.gridPoint(i).get(name)).toList();
     }
+
+    @Test
+    void rejectsARangeWhoseWidthOverflows() {
+        assertThatThrownBy(() -> new UniformRange("x", -1.7e308, 1.7e308, null, true))
+                .isInstanceOf(InvalidSpaceException.class)
+                .hasMessageContaining("max - min must be a finite number");
+    }
 }
