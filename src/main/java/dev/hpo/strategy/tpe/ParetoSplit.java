@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.hpo.objective.CrowdingDistance;
+import dev.hpo.objective.Pareto;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Trial;
 import dev.hpo.strategy.TrialState;
@@ -38,7 +40,7 @@ final class ParetoSplit {
         }
         int goodCount = Math.min(options.goodCount(ranked), completed.size());
         Set<Integer> good = new HashSet<>();
-        for (List<Integer> front : Pareto.fronts(losses)) {
+        for (List<Integer> front : Pareto.frontIndices(losses)) {
             if (good.size() >= goodCount) {
                 break;
             }
@@ -71,9 +73,9 @@ final class ParetoSplit {
     private static List<Integer> thin(List<Integer> front, List<double[]> losses, int count) {
         int objectives = losses.get(0).length;
         if (objectives == 2) {
-            return Pareto.greedyHypervolume(front, losses, referencePoint(losses), count);
+            return Hypervolume.greedyHypervolume(front, losses, referencePoint(losses), count);
         }
-        double[] crowding = Pareto.crowding(front, losses);
+        double[] crowding = CrowdingDistance.of(front.stream().map(losses::get).toList());
         Integer[] order = new Integer[front.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
