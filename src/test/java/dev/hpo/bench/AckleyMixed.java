@@ -36,11 +36,6 @@ final class AckleyMixed implements Problem {
     }
 
     @Override
-    public double evaluate(Map<String, Object> point, int creationNumber) {
-        return trueValue(point);
-    }
-
-    @Override
     public double trueValue(Map<String, Object> point) {
         double[] x = new double[NAMES.size()];
         for (int i = 0; i < x.length; i++) {

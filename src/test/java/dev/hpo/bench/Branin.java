@@ -32,11 +32,6 @@ final class Branin implements Problem {
     }
 
     @Override
-    public double evaluate(Map<String, Object> point, int creationNumber) {
-        return trueValue(point);
-    }
-
-    @Override
     public double trueValue(Map<String, Object> point) {
         return value(Problem.number(point, "x1"), Problem.number(point, "x2"));
     }

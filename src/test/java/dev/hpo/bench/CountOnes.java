@@ -34,11 +34,6 @@ final class CountOnes implements Problem {
     }
 
     @Override
-    public double evaluate(Map<String, Object> point, int creationNumber) {
-        return trueValue(point);
-    }
-
-    @Override
     public double trueValue(Map<String, Object> point) {
         double sum = 0;
         for (int i = 0; i < 4; i++) {

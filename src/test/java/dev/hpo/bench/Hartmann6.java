@@ -58,11 +58,6 @@ final class Hartmann6 implements Problem {
     }
 
     @Override
-    public double evaluate(Map<String, Object> point, int creationNumber) {
-        return trueValue(point);
-    }
-
-    @Override
     public double trueValue(Map<String, Object> point) {
         double[] x = new double[6];
         for (int j = 0; j < 6; j++) {

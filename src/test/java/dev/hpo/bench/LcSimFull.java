@@ -18,11 +18,6 @@ final class LcSimFull implements Problem {
     }
 
     @Override
-    public double evaluate(Map<String, Object> point, int creationNumber) {
-        return trueValue(point);
-    }
-
-    @Override
     public double trueValue(Map<String, Object> point) {
         return LearningCurve.of(point).valueAt(LearningCurve.MAX_EPOCH);
     }

@@ -17,8 +17,13 @@ public interface Problem {
 
     SearchSpace space();
 
-    /** What the experiment with 0-based creation number {@code creationNumber} reports for {@code point}. */
-    double evaluate(Map<String, Object> point, int creationNumber);
+    /**
+     * What the experiment with 0-based creation number {@code creationNumber} reports for {@code point}: the true
+     * value, unless the problem's observations are noisy (hpolib reports one training seed's result).
+     */
+    default double evaluate(Map<String, Object> point, int creationNumber) {
+        return trueValue(point);
+    }
 
     /** The noise-free value the regret is measured with. */
     double trueValue(Map<String, Object> point);
