@@ -21,7 +21,9 @@ import dev.hpo.strategy.Trial;
 /**
  * Tree-structured Parzen Estimator: random points until {@link TpeSettings#startupTrials()} trials have a result,
  * then the point the {@link TpeSampler} model prefers, given the history split by {@link HistorySplit} (one
- * objective) or by Pareto fronts (several, MOTPE).
+ * objective) or by Pareto fronts (several, MOTPE). With one objective, every {@link TpeSettings#localEvery()}-th
+ * experiment after the start-up phase is instead a {@link LocalSearch} step around the best experiment so far, which
+ * closes in on an optimum the model alone only circles.
  *
  * <p>Needs no saved state: every suggestion is a function of the history and the call's generator. A proposal equal
  * to an existing trial (finished, failed or pending) is moved to a neighbour (one, then two, ... parameters redrawn at
@@ -51,6 +53,18 @@ public final class TpeStrategy implements SearchStrategy {
         List<Trial> trials = context.trials();
         UniformRandomProvider random = context.random();
         if (HistorySplit.informative(context) >= Math.max(1, settings.startupTrials())) {
+            LocalSearch local = new LocalSearch(settings.localEvery(), settings.startupTrials(), settings.localScale());
+            if (local.due(trials.size())) {
+                for (int attempt = 0; attempt < MODEL_ATTEMPTS; attempt++) {
+                    Map<String, Object> step = local.propose(context, random);
+                    if (step == null) {
+                        break;
+                    }
+                    if (!repeats(step, trials)) {
+                        return new Suggestion.Point(step);
+                    }
+                }
+            }
             TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
             if (!split.good().isEmpty()) {
                 Map<String, Object> proposal = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
