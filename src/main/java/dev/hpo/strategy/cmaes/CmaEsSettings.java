@@ -31,7 +31,7 @@ import dev.hpo.strategy.Settings;
  *                      ({@code sigma0} of the narrowest range, as Optuna), false for {@code sigma0} of each range
  */
 record CmaEsSettings(double sigma0, Integer popsize, boolean restarts, boolean withMargin, int startupTrials,
-                     boolean sameStep) {
+                     boolean sameStep, boolean orthogonal, boolean stratified) {
 
     static final List<SettingSpec> SPECS = List.of(
             new SettingSpec("sigma0", "number", 1.0 / 6,
@@ -46,7 +46,11 @@ record CmaEsSettings(double sigma0, Integer popsize, boolean restarts, boolean w
             new SettingSpec("withMargin", "boolean", true,
                     "keep integer and stepped parameters exploring with the margin of Hamano et al. (2022)"),
             new SettingSpec("startupTrials", "integer", 0,
-                    "random experiments before CMA-ES starts from the best of them; 0..1000"));
+                    "random experiments before CMA-ES starts from the best of them; 0..1000"),
+            new SettingSpec("sampling", "string", "orthogonal",
+                    "'orthogonal': a generation's normal vectors are drawn mutually orthogonal (each still N(0, I));"
+                            + " 'stratified': orthogonal, and their lengths from equal-probability strata;"
+                            + " 'independent': each drawn on its own"));
 
     static CmaEsSettings from(Map<String, Object> given) {
         Settings settings = Settings.validate("strategy 'cmaes'", given, SPECS);
@@ -60,6 +64,8 @@ record CmaEsSettings(double sigma0, Integer popsize, boolean restarts, boolean w
                 : "ipop".equals(settings.string("restarts", "ipop", "none"));
         return new CmaEsSettings(sigma0, popsize, ipop, settings.bool("withMargin"),
                 settings.integer("startupTrials", 0, 1000),
-                "narrowest".equals(settings.string("stepScale", "narrowest", "each")));
+                "narrowest".equals(settings.string("stepScale", "narrowest", "each")),
+                !"independent".equals(settings.string("sampling", "orthogonal", "stratified", "independent")),
+                "stratified".equals(settings.string("sampling", "orthogonal", "stratified", "independent")));
     }
 }

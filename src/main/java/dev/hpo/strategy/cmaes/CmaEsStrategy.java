@@ -46,6 +46,12 @@ public final class CmaEsStrategy implements SearchStrategy {
     /** Resampling attempts before a sample outside [0, 1]^n is clipped to the box. */
     static final int MAX_RESAMPLING = 100;
 
+    /** Draws, when every searched dimension is a lattice, before an exact repeat of an earlier point is accepted. */
+    static final int MAX_REPEAT_DRAWS = 100;
+
+    /** Repeat draws after which the step of the next draw is twice as long. */
+    static final int REPEAT_DRAWS_PER_DOUBLING = 10;
+
     private final CmaEsSettings settings;
     private final CmaEncoding encoding;
     private final Map<String, Object> constants;
@@ -83,8 +89,30 @@ public final class CmaEsStrategy implements SearchStrategy {
         }
         CmaState state = context.state().isEmpty() ? initial(context) : CmaState.fromMap(context.state());
         state = advance(state, context);
-        double[] x = state.distribution().sample(random, MAX_RESAMPLING);
-        double[] evaluated = state.distribution().evaluated(x);
+        List<double[]> batch = state.draws();
+        if (settings.orthogonal() && batch.isEmpty()) {
+            batch = OrthogonalDraws.of(encoding.dimension(), state.popsize(), random, settings.stratified());
+        }
+        boolean fromBatch = !batch.isEmpty();
+        double[] x = state.distribution().sample(fromBatch ? batch.get(0) : null, random, MAX_RESAMPLING, 1);
+        Map<String, Object> parameters = parametersOf(state.distribution(), x, random);
+        // With every searched dimension a lattice, the rounding makes exact repeats likely once the distribution
+        // is narrow; a repeat would spend an experiment to learn nothing. So the sample is drawn again, with a step
+        // that doubles every REPEAT_DRAWS_PER_DOUBLING attempts: a distribution whose neighbourhood is exhausted
+        // must look further. The update then learns from the novel sample (a longer step widens C a little, which
+        // is what the margin wants too).
+        if (encoding.allDiscrete()) {
+            for (int attempt = 1; attempt <= MAX_REPEAT_DRAWS && Repeats.seen(parameters, context.trials()); attempt++) {
+                double widen = Math.pow(2, (double) attempt / REPEAT_DRAWS_PER_DOUBLING);
+                x = state.distribution().sample(null, random, MAX_RESAMPLING, widen);
+                parameters = parametersOf(state.distribution(), x, random);
+            }
+        }
+        return new Suggestion.Point(parameters, null, state.withMember(number, x, batch, fromBatch).toMap());
+    }
+
+    private Map<String, Object> parametersOf(CmaDistribution distribution, double[] x, UniformRandomProvider random) {
+        double[] evaluated = distribution.evaluated(x);
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (int i = 0; i < encoding.dimension(); i++) {
             parameters.put(encoding.name(i), encoding.valueAt(i, evaluated[i]));
@@ -93,7 +121,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (others != null) {
             parameters.putAll(others.sample(random));
         }
-        return new Suggestion.Point(parameters, null, state.withMember(number, x).toMap());
+        return parameters;
     }
 
     private CmaState initial(StrategyContext context) {
@@ -117,7 +145,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (settings.withMargin()) {
             distribution = Margin.apply(distribution, encoding, Margin.alpha(encoding.dimension(), popsize));
         }
-        return new CmaState(popsize, restarts, distribution, List.of(), List.of());
+        return new CmaState(popsize, restarts, distribution, List.of());
     }
 
     /** Updates the distribution when the current generation has its results; otherwise leaves it. */
@@ -149,7 +177,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (completed.size() >= 2) {
             return update(state, completed, context.random());
         }
-        return new CmaState(state.popsize(), state.restarts(), state.distribution(), List.of(), state.recentBest());
+        return new CmaState(state.popsize(), state.restarts(), state.distribution(), state.recentBest());
     }
 
     private CmaState update(CmaState state, List<Ranked> results, UniformRandomProvider random) {
@@ -178,7 +206,7 @@ public final class CmaEsStrategy implements SearchStrategy {
             }
             return start(mean, state.popsize() * 2, state.restarts() + 1);
         }
-        return new CmaState(state.popsize(), state.restarts(), next, List.of(), recentBest);
+        return new CmaState(state.popsize(), state.restarts(), next, recentBest);
     }
 
     private Trial bestCompleted(StrategyContext context, List<Trial> trials) {
