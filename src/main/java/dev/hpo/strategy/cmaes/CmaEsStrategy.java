@@ -36,10 +36,19 @@ import dev.hpo.strategy.TrialState;
  *   <li>with more experiments in flight than {@code popsize} (concurrency), new members keep coming from the
  *       current distribution, so the strategy never answers {@link Suggestion.Wait}.</li>
  * </ul>
- * After an update the margin is applied and, with restarts on, {@link RestartCriteria} decide an IPOP restart:
+ * The first run's population is {@code popsize}, or by default {@link CmaConstants#budgetedPopulation}. After an
+ * update the margin is applied and, with restarts on, {@link RestartCriteria} decide an IPOP restart:
  * doubled population, a uniformly random mean, and {@code sigma0} with the first run's diagonal covariance (see
- * {@code stepScale}). The suggestion is a
- * function of history, state and generator only.
+ * {@code stepScale}).
+ *
+ * <p>Sampling: the first member of a generation draws the whole generation's normal vectors as one batch
+ * ({@link OrthogonalDraws}, unless {@code sampling = independent}); each later member takes the next one from the
+ * saved state, and a batch used up (replacements, concurrency) is followed by a new one. A sample outside the box is
+ * drawn again independently. When every searched dimension is an integer or stepped range, a sample whose values
+ * (with the randomly sampled others) repeat an earlier experiment is drawn again, up to
+ * {@value #MAX_REPEAT_DRAWS} times, with a step doubling every {@value #REPEAT_DRAWS_PER_DOUBLING} attempts; only a
+ * space whose reachable points are used up gets a repeat. The suggestion is a function of history, state and
+ * generator only.
  */
 public final class CmaEsStrategy implements SearchStrategy {
 
@@ -56,10 +65,13 @@ public final class CmaEsStrategy implements SearchStrategy {
     private final CmaEncoding encoding;
     private final Map<String, Object> constants;
     private final SearchSpace others;
+    private final int firstPopsize;
 
-    CmaEsStrategy(CmaEsSettings settings, SearchSpace space) {
+    CmaEsStrategy(CmaEsSettings settings, SearchSpace space, Integer totalMaxJobs) {
         this.settings = settings;
         this.encoding = CmaEncoding.of(space);
+        this.firstPopsize = settings.popsize() != null ? settings.popsize()
+                : CmaConstants.budgetedPopulation(encoding.dimension(), totalMaxJobs);
         Map<String, Object> fixed = new LinkedHashMap<>();
         List<Parameter> rest = new ArrayList<>();
         for (Parameter parameter : space.parameters()) {
@@ -134,8 +146,7 @@ public final class CmaEsStrategy implements SearchStrategy {
                 mean[i] = encoding.coordinateOf(i, best.parameters().get(encoding.name(i)));
             }
         }
-        int popsize = settings.popsize() != null ? settings.popsize() : CmaConstants.defaultPopulation(n);
-        return start(mean, popsize, 0);
+        return start(mean, firstPopsize, 0);
     }
 
     private CmaState start(double[] mean, int popsize, int restarts) {

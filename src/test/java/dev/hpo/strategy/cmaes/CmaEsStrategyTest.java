@@ -184,7 +184,7 @@ class CmaEsStrategyTest {
         // then the state keeps the batch's other three normal vectors, orthogonal to the first member's step
         List<?> draws = (List<?>) run.state().get("draws");
         assertThat(draws).hasSize(3);
-        Map<String, Object> first = (Map<String, Object>) ((List<?>) run.state().get("members")).get(0);
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) run.state().get("members")).get(0);
         double[] x = StateValues.vector(first.get("x"));
         for (Object z : draws.subList(0, 2)) {
             double[] v = StateValues.vector(z);
@@ -195,5 +195,17 @@ class CmaEsStrategyTest {
             }
             assertThat(dot).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
         }
+    }
+
+    @Test
+    void startsAShortStudyWithASmallerPopulation() {
+        // given a 3-d space (Hansen's default population 7) and a study of 100 experiments
+        SearchStrategy strategy = new CmaEsSpec().create(Map.of(), CUBE, SequentialDriver.MINIMIZE,
+                new Budget(null, null, 100, 1));
+        Map<String, Object> state = ((Suggestion.Point) strategy.suggest(new StrategyContext(CUBE,
+                SequentialDriver.MINIMIZE, List.of(), Map.of(), Seeds.forSuggestion(1, 0), new Budget(null, null, 100, 1))))
+                .state();
+        // then the first run has 100 / 20 = 5 members per generation
+        assertThat(((Number) state.get("popsize")).intValue()).isEqualTo(5);
     }
 }
