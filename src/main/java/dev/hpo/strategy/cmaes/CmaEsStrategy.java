@@ -114,7 +114,8 @@ public final class CmaEsStrategy implements SearchStrategy {
         // must look further. The update then learns from the novel sample (a longer step widens C a little, which
         // is what the margin wants too).
         if (encoding.allDiscrete()) {
-            for (int attempt = 1; attempt <= MAX_REPEAT_DRAWS && Repeats.seen(parameters, context.trials()); attempt++) {
+            Repeats repeats = Repeats.of(context.trials());
+            for (int attempt = 1; attempt <= MAX_REPEAT_DRAWS && repeats.seen(parameters); attempt++) {
                 double widen = Math.pow(2, (double) attempt / REPEAT_DRAWS_PER_DOUBLING);
                 x = state.distribution().sample(null, random, MAX_RESAMPLING, widen);
                 parameters = parametersOf(state.distribution(), x, random);

@@ -1,43 +1,43 @@
 package dev.hpo.strategy.cmaes;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 import dev.hpo.strategy.Trial;
 
 /**
- * Whether a point was already suggested: the same names with the same values, numbers compared by value (a saved
- * history may hold an integer as {@code Integer} or {@code Long}, a real as {@code Double}).
+ * The points already suggested, to tell a repeat in constant time: each as its names and values, numbers compared
+ * by value (a saved history may hold an integer as {@code Integer} or {@code Long}, a real as {@code Double}).
  */
 final class Repeats {
 
-    private Repeats() {
-    }
+    private final Set<Map<String, Object>> seen = new HashSet<>();
 
-    static boolean seen(Map<String, Object> parameters, List<Trial> trials) {
+    private Repeats(List<Trial> trials) {
         for (Trial trial : trials) {
-            if (same(parameters, trial.parameters())) {
-                return true;
+            if (trial.parameters() != null) {
+                seen.add(normalised(trial.parameters()));
             }
         }
-        return false;
     }
 
-    static boolean same(Map<String, Object> a, Map<String, Object> b) {
-        if (b == null || a.size() != b.size()) {
-            return false;
-        }
-        for (Map.Entry<String, Object> entry : a.entrySet()) {
-            Object other = b.get(entry.getKey());
+    static Repeats of(List<Trial> trials) {
+        return new Repeats(trials);
+    }
+
+    boolean seen(Map<String, Object> parameters) {
+        return seen.contains(normalised(parameters));
+    }
+
+    private static Map<String, Object> normalised(Map<String, Object> parameters) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : parameters.entrySet()) {
             Object value = entry.getValue();
-            boolean equal = value instanceof Number x && other instanceof Number y
-                    ? x.doubleValue() == y.doubleValue()
-                    : Objects.equals(value, other) && (value != null || b.containsKey(entry.getKey()));
-            if (!equal) {
-                return false;
-            }
+            values.put(entry.getKey(), value instanceof Number number ? (Object) number.doubleValue() : value);
         }
-        return true;
+        return values;
     }
 }
