@@ -1,5 +1,6 @@
 package dev.hpo.backend;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,16 @@ public interface ExperimentBackend {
 
     /** Whether this service instance may run it (the process backend is an operator's choice). */
     boolean enabled();
+
+    /**
+     * Checks, when a study chooses this backend, that it can run experiments of a base experiment with this
+     * command (null when the base experiment has none), so that a study it could never run is refused at once
+     * instead of failing every experiment. Throws {@link dev.hpo.shared.UnusableInputException} (422) naming the
+     * offending field as the study API spells it ({@code baseExperiment.command}). The default accepts anything:
+     * queue workers bring their own program.
+     */
+    default void validate(List<String> command) {
+    }
 
     /** Starts running a QUEUED experiment; must not block the caller for long. */
     void launch(LaunchRequest request);

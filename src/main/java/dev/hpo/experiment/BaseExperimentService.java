@@ -9,6 +9,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hpo.shared.InputLimits;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.JsonValues;
 import dev.hpo.shared.NotFoundException;
@@ -32,6 +33,10 @@ public class BaseExperimentService {
             request.parameters().keySet().forEach(name -> {
                 if (name.isBlank()) {
                     throw new InvalidInputException("parameters", "parameter names must not be blank");
+                }
+                if (name.length() > InputLimits.MAX_NAME_LENGTH) {
+                    throw new InvalidInputException("parameters", "parameter names must be at most "
+                            + InputLimits.MAX_NAME_LENGTH + " characters, not " + name.length());
                 }
             });
         }

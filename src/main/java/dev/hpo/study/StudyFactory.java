@@ -63,13 +63,17 @@ public class StudyFactory {
         return stoppingRules;
     }
 
-    public NewStudy build(StudyDraft draft) {
+    /**
+     * @param baseCommand the base experiment's command (null when it has none), which the chosen backend checks
+     */
+    public NewStudy build(StudyDraft draft, List<String> baseCommand) {
         requireFinitePositive("optimizationTimeLimitMinutes", draft.optimizationTimeLimitMinutes());
         requireFinitePositive("computeTimeLimitMinutes", draft.computeTimeLimitMinutes());
         requireFinitePositive("timeLimitPerJobMinutes", draft.timeLimitPerJobMinutes());
         requireFinitePositive("reportPeriodMinutes", draft.reportPeriodMinutes());
 
         SearchSpace space = space(draft.parameters());
+        SpaceLimits.check(space);
         List<Objective> objectives = objectives(draft.objectives());
         if (draft.minIterationPerJob() != null && draft.maxIterationPerJob() != null
                 && draft.minIterationPerJob() > draft.maxIterationPerJob()) {
@@ -89,7 +93,7 @@ public class StudyFactory {
 
         EarlyStopping earlyStopping = earlyStopping(draft.earlyStopping(), budget);
         String backend = draft.backend() != null ? draft.backend() : DEFAULT_BACKEND;
-        requireBackend("backend", backend);
+        requireBackend("backend", backend, baseCommand);
         String queue = queueFor(backend, draft.executionQueue());
 
         StudyLimits limits = new StudyLimits(concurrency, draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(),
@@ -101,8 +105,11 @@ public class StudyFactory {
                 draft.reportPeriodMinutes() == null ? DEFAULT_REPORT_PERIOD_MINUTES : draft.reportPeriodMinutes());
     }
 
-    /** Throws 422 unless {@code name} is a backend this service may use, saying how to enable a disabled one. */
-    public void requireBackend(String field, String name) {
+    /**
+     * Throws 422 unless {@code name} is a backend this service may use (saying how to enable a disabled one) and
+     * that can run experiments of a base experiment with {@code baseCommand} (see {@link ExperimentBackend#validate}).
+     */
+    public void requireBackend(String field, String name, List<String> baseCommand) {
         ExperimentBackend backend = backends.find(name).orElseThrow(() -> new UnusableInputException(field,
                 "unknown backend '" + name + "' (known: " + String.join(", ", backends.names()) + ")"));
         if (!backend.enabled()) {
@@ -112,6 +119,7 @@ public class StudyFactory {
                       + "hpo.backend.process.enabled=true (HPO_BACKEND_PROCESS_ENABLED=true)"
                     : "") + "; enabled backends: " + String.join(", ", backends.enabledNames()));
         }
+        backend.validate(baseCommand);
     }
 
     /** The queue a backend's experiments wait in: the given one or {@code default} for queue, none otherwise. */

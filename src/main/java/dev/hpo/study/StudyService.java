@@ -3,6 +3,7 @@ package dev.hpo.study;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hpo.experiment.BaseExperiment;
 import dev.hpo.experiment.BaseExperimentRepository;
 import dev.hpo.experiment.ExperimentRepository;
 import dev.hpo.experiment.ExperimentStatus;
@@ -30,6 +32,12 @@ import dev.hpo.shared.UnusableInputException;
  */
 @Service
 public class StudyService {
+
+    /**
+     * The most minutes any time field of a study takes (about 190 years): a deadline that far ahead still fits the
+     * timestamp it is stored as and the millisecond arithmetic of the loop.
+     */
+    public static final double MAX_MINUTES = 1e8;
 
     private final StudyRepository studies;
     private final BaseExperimentRepository bases;
@@ -51,10 +59,9 @@ public class StudyService {
     /** 404 for an unknown base experiment, 422 for input the domain cannot use; nothing is written then. */
     @Transactional
     public Study create(StudyDraft draft) {
-        if (!bases.existsById(draft.baseExperimentId().value())) {
-            throw NotFoundException.of("base experiment", draft.baseExperimentId().value());
-        }
-        NewStudy definition = factory.build(draft);
+        BaseExperiment base = bases.findById(draft.baseExperimentId().value())
+                .orElseThrow(() -> NotFoundException.of("base experiment", draft.baseExperimentId().value()));
+        NewStudy definition = factory.build(draft, base.command());
         return studies.save(new Study(StudyId.random(), definition, clock.instant()));
     }
 
@@ -99,11 +106,18 @@ public class StudyService {
             throw new InvalidInputException("inMinutes", "give exactly one of inMinutes and specificTime");
         }
         Instant now = clock.instant();
-        if (inMinutes != null && !(Double.isFinite(inMinutes) && inMinutes > 0 && inMinutes <= 1e8)) {
+        if (inMinutes != null && !(Double.isFinite(inMinutes) && inMinutes > 0 && inMinutes <= MAX_MINUTES)) {
             throw new InvalidInputException("inMinutes", "must be a number greater than 0 (and at most 1e8)");
         }
         if (specificTime != null && !specificTime.isAfter(now)) {
             throw new UnusableInputException("specificTime", "must be in the future (now is " + now + ")");
+        }
+        // the same bound as inMinutes: a deadline PostgreSQL's timestamp (up to year 294276) and the loop's
+        // millisecond arithmetic can hold
+        Instant latest = now.plus(Duration.ofMinutes((long) MAX_MINUTES));
+        if (specificTime != null && specificTime.isAfter(latest)) {
+            throw new InvalidInputException("specificTime", "must be at most 1e8 minutes (about 190 years) from now, "
+                    + "i.e. not after " + latest);
         }
         Study study = locked(id);
         if (inMinutes != null) {
@@ -117,7 +131,7 @@ public class StudyService {
 
     @Transactional
     public Study changeReportPeriod(StudyId id, double minutes) {
-        if (!(Double.isFinite(minutes) && minutes > 0 && minutes <= 1e8)) {
+        if (!(Double.isFinite(minutes) && minutes > 0 && minutes <= MAX_MINUTES)) {
             throw new InvalidInputException("reportPeriodMinutes", "must be a number greater than 0 (and at most 1e8)");
         }
         Study study = locked(id);
@@ -125,11 +139,12 @@ public class StudyService {
         return study;
     }
 
-    /** Only before start; 422 for an unknown or disabled backend. */
+    /** Only before start; 422 for an unknown or disabled backend, or one that cannot run the base experiment. */
     @Transactional
     public Study changeBackend(StudyId id, String backend, String executionQueue) {
         Study study = locked(id);
-        factory.requireBackend("backend", backend);
+        List<String> command = bases.findById(study.baseExperimentId().value()).map(BaseExperiment::command).orElse(null);
+        factory.requireBackend("backend", backend, command);
         study.changeBackend(backend, StudyFactory.queueFor(backend, executionQueue));
         return study;
     }

@@ -3,6 +3,9 @@ package dev.hpo.api;
 import static dev.hpo.api.StudyApiIT.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,5 +76,32 @@ class HostileInputIT extends ApiTestBase {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         Http.Answer started = http.post("/api/v1/studies/" + created.json().get("id").asString() + "/start", null);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsASpecificTimeTooFarInTheFutureAndLeavesTheTimeLimitAsItWas() {
+        // given a running study without a time limit
+        String id = runningStudy(uniqueQueue());
+
+        // when the time limit is set to dates PostgreSQL's timestamp (year 294276) or Instant cannot hold,
+        // or to absurd numbers of minutes
+        String[] times = {"+294277-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "+1000000001-01-01T00:00:00Z",
+                Instant.now().plus(Duration.ofMinutes(100_000_001L)).toString()};
+        for (String time : times) {
+            // then each is a 400 naming specificTime (the first two used to be a 500 or a misleading 400 'body')
+            assertBadRequest(http.put("/api/v1/studies/" + id + "/time-limit", "{\"specificTime\": \"" + time + "\"}"),
+                    "specificTime");
+        }
+        for (String minutes : new String[] {"1e308", "1e400", "-1e308", "1e8001"}) {
+            assertBadRequest(http.put("/api/v1/studies/" + id + "/time-limit", "{\"inMinutes\": " + minutes + "}"),
+                    "inMinutes");
+        }
+
+        // and the time limit is unchanged, while the farthest allowed time (1e8 minutes ahead) is still accepted
+        assertThat(http.get("/api/v1/studies/" + id + "/status").json().get("timeLimit").isNull()).isTrue();
+        Instant farthest = Instant.now().plus(Duration.ofMinutes(99_999_000L));
+        Http.Answer accepted = http.put("/api/v1/studies/" + id + "/time-limit", "{\"specificTime\": \"" + farthest + "\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(http.get("/api/v1/studies/" + id + "/status").json().get("reachedTimeLimit").asBoolean()).isFalse();
     }
 }

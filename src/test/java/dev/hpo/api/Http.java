@@ -44,6 +44,12 @@ final class Http {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "PUT", json));
     }
 
+    /** A JSON POST without Content-Length: the body goes chunked, as from a client that streams it. */
+    Answer postChunked(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
     /** A POST with any content type, for media-type checks. */
     Answer send(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)

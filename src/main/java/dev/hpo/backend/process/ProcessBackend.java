@@ -2,6 +2,7 @@ package dev.hpo.backend.process;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.hpo.backend.ExperimentBackend;
 import dev.hpo.backend.LaunchRequest;
+import dev.hpo.shared.UnusableInputException;
 
 /**
  * The {@code process} backend: each experiment runs as a child process of the service (see {@link ProcessCommand}
@@ -70,6 +72,17 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
     /** The worker id under which this service instance runs its experiments. */
     public String workerId() {
         return workerId;
+    }
+
+    /** Every experiment runs the base experiment's argv: without one, each would fail at launch. */
+    @Override
+    public void validate(List<String> command) {
+        if (!ProcessCommand.runnable(command)) {
+            throw new UnusableInputException("baseExperiment.command", "the process backend runs the base "
+                    + "experiment's command, and this base experiment has " + (command == null ? "none" : "an empty one")
+                    + ": register a base experiment with a command (an argv list such as [\"python3\", \"train.py\"]) "
+                    + "or choose the queue backend");
+        }
     }
 
     @Override

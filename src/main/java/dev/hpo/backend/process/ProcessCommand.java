@@ -37,7 +37,7 @@ final class ProcessCommand {
      * @throws IllegalArgumentException when the request has no command to run
      */
     static ProcessBuilder builder(LaunchRequest request, String apiUrl) {
-        if (request.command() == null || request.command().isEmpty() || request.command().get(0).isBlank()) {
+        if (!runnable(request.command())) {
             throw new IllegalArgumentException("the base experiment has no command; the process backend needs one");
         }
         ProcessBuilder builder = new ProcessBuilder(argv(request.command(), request.parameters()));
@@ -65,6 +65,11 @@ final class ProcessCommand {
         // one stream keeps stdout and stderr in the order they were written, and needs one reader thread
         builder.redirectErrorStream(true);
         return builder;
+    }
+
+    /** Whether the argv names a program to run: not null, not empty, and its first element not blank. */
+    static boolean runnable(List<String> command) {
+        return command != null && !command.isEmpty() && command.get(0) != null && !command.get(0).isBlank();
     }
 
     static List<String> argv(List<String> command, Map<String, Object> parameters) {

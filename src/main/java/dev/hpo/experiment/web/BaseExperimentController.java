@@ -19,8 +19,10 @@ import dev.hpo.experiment.BaseExperiment;
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.experiment.BaseExperimentService;
 import dev.hpo.experiment.NewBaseExperiment;
+import dev.hpo.shared.InputLimits;
 import dev.hpo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,7 +50,8 @@ class BaseExperimentController {
      * @param environment      extra environment variables for the process backend
      */
     record CreateBaseExperiment(@NotBlank @Size(max = 255) String name, @Size(max = 255) String project,
-                         Map<String, Object> parameters,
+                         @Schema(description = "At most 1,000 parameters with names of at most 200 characters")
+                         @Size(max = InputLimits.MAX_PARAMETERS) Map<String, Object> parameters,
                          @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 10_000) String> command,
                          @Size(max = 4096) String workingDirectory,
                          @Size(max = 1000) Map<@NotBlank String, @Size(max = 100_000) String> environment) {

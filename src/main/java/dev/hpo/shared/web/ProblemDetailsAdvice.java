@@ -42,8 +42,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns every error into an RFC 9457 problem detail: 400 for malformed JSON, wrong types and failed validation
  * (with an {@code errors} list of {@code {field, message}}), 404 for an unknown id, 409 for an illegal
- * transition or a late worker call (with the entity's current {@code status}), 422 for well-formed input the
- * service cannot use.
+ * transition or a late worker call (with the entity's current {@code status}), 413 for a body past the size limit,
+ * 422 for well-formed input the service cannot use.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -124,6 +124,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Anything unforeseen: logged with its stack trace, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        BodyTooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            // the body was read by something other than a message converter (which reports it as unreadable)
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLargeProblem(tooLarge));
+        }
         if (e instanceof org.springframework.web.ErrorResponse framework) {
             // a framework exception the base class does not list still knows its status
             return ResponseEntity.status(framework.getStatusCode()).body(framework.getBody());
@@ -190,6 +195,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return contentTooLarge(tooLarge, headers, e, request);
+        }
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -207,6 +216,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? "a JSON body is required" : "the body is not readable JSON";
         }
         return badRequest(List.of(error(field, message)), headers, e, request);
+    }
+
+    /** The body was past the size limit: 413, naming the body (see {@link RequestSizeLimitFilter}). */
+    private ResponseEntity<Object> contentTooLarge(BodyTooLargeException tooLarge, HttpHeaders headers, Exception e,
+                                                   WebRequest request) {
+        ProblemDetail problem = tooLargeProblem(tooLarge);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    private static ProblemDetail tooLargeProblem(BodyTooLargeException tooLarge) {
+        String message = tooLarge.getMessage() + " (hpo.web.max-request-size)";
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", message);
+        problem.setProperty("errors", List.of(error("body", message)));
+        return problem;
+    }
+
+    private static BodyTooLargeException tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<Object> badRequest(List<Map<String, String>> errors, HttpHeaders headers, Exception e,

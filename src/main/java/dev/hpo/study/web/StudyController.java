@@ -38,10 +38,12 @@ class StudyController {
 
     @Operation(summary = "Create a study",
             description = "400 for malformed input (with errors), 404 for an unknown baseExperimentId, 422 for a "
-                    + "search space, strategy, early-stopping rule, objective or backend the service cannot use.")
+                    + "search space, strategy, early-stopping rule, objective or backend the service cannot use (the process "
+                    + "backend needs a base experiment with a command: baseExperiment.command).")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "404", description = "Unknown baseExperimentId")
-    @ApiResponse(responseCode = "422", description = "Unusable space, strategy, early stopping, objectives or backend")
+    @ApiResponse(responseCode = "422", description = "Unusable space, strategy, early stopping, objectives or backend, "
+            + "or a process study whose base experiment has no command")
     @PostMapping
     ResponseEntity<StudyResponse> create(@Valid @RequestBody StudyRequests.CreateStudy body) {
         StudyResponse created = StudyResponse.of(service.create(body.toDraft()));

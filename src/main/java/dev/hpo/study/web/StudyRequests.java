@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.hpo.experiment.BaseExperimentId;
+import dev.hpo.shared.InputLimits;
 import dev.hpo.study.StudyDraft;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -35,8 +36,10 @@ final class StudyRequests {
             @NotBlank @Size(max = 255) String name,
             @NotNull UUID baseExperimentId,
             @Schema(description = "The search space: parameter objects with a type discriminator (uniform, "
-                    + "uniform_integer, log_uniform, discrete, parameter_set)")
-            @NotNull @Size(min = 1, max = 1000) List<Object> parameters,
+                    + "uniform_integer, log_uniform, discrete, parameter_set). Limits: at most 1,000 parameters "
+                    + "(counting the keys of parameter sets), names of at most 200 characters, at most 10,000 values "
+                    + "in a discrete parameter and 10,000 combinations in a parameter set")
+            @NotNull @Size(min = 1, max = InputLimits.MAX_PARAMETERS) List<Object> parameters,
             @NotNull @Size(min = 1, max = 16) List<@NotNull @Valid Objective> objectives,
             @Valid Strategy strategy,
             @Valid EarlyStoppingRequest earlyStopping,
@@ -72,11 +75,13 @@ final class StudyRequests {
 
     @Schema(description = "The strategy: name (default random), seed (default: drawn and stored), settings "
             + "(see GET /api/v1/strategies)")
-    record Strategy(@Size(min = 1, max = 64) String name, @PositiveOrZero Long seed, Map<String, Object> settings) {
+    record Strategy(@Size(min = 1, max = 64) String name, @PositiveOrZero Long seed,
+                    @Size(max = InputLimits.MAX_SETTINGS) Map<String, Object> settings) {
     }
 
     @Schema(description = "An early-stopping rule (median or asha) and its settings (see GET /api/v1/early-stopping-rules)")
-    record EarlyStoppingRequest(@NotBlank @Size(max = 64) String rule, Map<String, Object> settings) {
+    record EarlyStoppingRequest(@NotBlank @Size(max = 64) String rule,
+                                @Size(max = InputLimits.MAX_SETTINGS) Map<String, Object> settings) {
     }
 
     @Schema(description = "Optional: the URL every job-complete event is POSTed to")
@@ -88,10 +93,12 @@ final class StudyRequests {
     }
 
     @Schema(description = "Exactly one: minutes from now (from start for a study not started yet), or an absolute time")
-    record TimeLimit(@Positive Double inMinutes, Instant specificTime) {
+    record TimeLimit(@Positive @DecimalMax(MAX_MINUTES) Double inMinutes,
+                     @Schema(description = "In the future, and at most 1e8 minutes (about 190 years) from now")
+                     Instant specificTime) {
     }
 
-    record ReportPeriod(@NotNull @Positive Double reportPeriodMinutes) {
+    record ReportPeriod(@NotNull @Positive @DecimalMax(MAX_MINUTES) Double reportPeriodMinutes) {
     }
 
     @Schema(description = "Only before start")

@@ -61,10 +61,11 @@ class StudySettingsController {
     }
 
     @Operation(summary = "Choose the backend (and queue)",
-            description = "Only before start (409 after); 422 for an unknown or disabled backend.")
+            description = "Only before start (409 after); 422 for an unknown or disabled backend, or for process "
+                    + "when the base experiment has no command (baseExperiment.command).")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", description = "The study has started")
-    @ApiResponse(responseCode = "422", description = "Unknown or disabled backend")
+    @ApiResponse(responseCode = "422", description = "Unknown or disabled backend, or one that cannot run the base experiment")
     @PutMapping("/backend")
     StudyResponse backend(@PathVariable UUID id, @Valid @RequestBody StudyRequests.Backend body) {
         return StudyResponse.of(service.changeBackend(new StudyId(id), body.backend(), body.executionQueue()));
