@@ -6,75 +6,87 @@ import static dev.hpo.shared.InputLimits.MAX_NAME_LENGTH;
 import static dev.hpo.shared.InputLimits.MAX_PARAMETERS;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.hpo.shared.InvalidInputException;
-import dev.hpo.space.DiscreteValues;
-import dev.hpo.space.Parameter;
-import dev.hpo.space.ParameterSet;
-import dev.hpo.space.SearchSpace;
 
 /**
- * The size limits of a search space ({@link dev.hpo.shared.InputLimits}), checked on the decoded space before any
- * strategy sees it: the request's list of parameters is bounded by its annotation, but values, combinations and
- * the parameters nested in sets are not. Each violation is a 400 naming the JSON path.
+ * The size limits of a search space ({@link dev.hpo.shared.InputLimits}), checked on the request's JSON before it
+ * is decoded: decoding is not linear everywhere (a parameter set compares its combinations pairwise, 8 s for
+ * 10,000), so the sizes must be known small first. The request's list of parameters is bounded by its annotation;
+ * this bounds what it nests: values, combinations, the keys of combinations, and names. Each violation is a 400
+ * naming the JSON path; anything malformed is left to the decoder, which reports it.
  */
 final class SpaceLimits {
 
     private SpaceLimits() {
     }
 
-    static void check(SearchSpace space) {
+    static void check(List<Object> parameters) {
+        if (parameters == null) {
+            return;
+        }
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < space.parameters().size(); i++) {
-            Parameter parameter = space.parameters().get(i);
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!(parameters.get(i) instanceof Map<?, ?> parameter)) {
+                continue;
+            }
             String path = "parameters[" + i + "]";
-            if (parameter instanceof ParameterSet set) {
-                checkSet(path, set, names);
+            if (parameter.get("combinations") instanceof List<?> combinations) {
+                checkName(path + ".name", parameter.get("name"));
+                checkSize(path + ".combinations", combinations, MAX_COMBINATIONS, "combinations");
+                for (int c = 0; c < combinations.size(); c++) {
+                    if (combinations.get(c) instanceof Map<?, ?> combination) {
+                        checkCombination(path + ".combinations[" + c + "]", combination, names);
+                    }
+                }
             } else {
                 checkParameter(path, parameter);
-                names.add(parameter.name());
-            }
-        }
-        if (names.size() > MAX_PARAMETERS) {
-            throw new InvalidInputException("parameters", "a search space may name at most " + MAX_PARAMETERS
-                    + " parameters (top-level ones plus the keys of parameter sets); this one names " + names.size());
-        }
-    }
-
-    private static void checkSet(String path, ParameterSet set, Set<String> names) {
-        if (set.name() != null) {
-            checkName(path + ".name", set.name());
-        }
-        if (set.combinations().size() > MAX_COMBINATIONS) {
-            throw new InvalidInputException(path + ".combinations", "must hold at most " + MAX_COMBINATIONS
-                    + " combinations, not " + set.combinations().size());
-        }
-        for (int c = 0; c < set.combinations().size(); c++) {
-            String combination = path + ".combinations[" + c + "]";
-            for (Map.Entry<String, Object> entry : set.combinations().get(c).entrySet()) {
-                checkName(combination, entry.getKey());
-                names.add(entry.getKey());
-                if (entry.getValue() instanceof Parameter nested) {
-                    checkParameter(combination + "." + entry.getKey(), nested);
+                if (parameter.get("name") instanceof String name) {
+                    count(names, name);
                 }
             }
         }
     }
 
-    private static void checkParameter(String path, Parameter parameter) {
-        checkName(path + ".name", parameter.name());
-        if (parameter instanceof DiscreteValues discrete && discrete.values().size() > MAX_DISCRETE_VALUES) {
-            throw new InvalidInputException(path + ".values", "must hold at most " + MAX_DISCRETE_VALUES
-                    + " values, not " + discrete.values().size());
+    private static void checkCombination(String path, Map<?, ?> combination, Set<String> names) {
+        for (Map.Entry<?, ?> entry : combination.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            checkName(path, key);
+            count(names, key);
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                checkParameter(path + "." + key, nested);
+            }
         }
     }
 
-    private static void checkName(String path, String name) {
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
+    private static void checkParameter(String path, Map<?, ?> parameter) {
+        checkName(path + ".name", parameter.get("name"));
+        if (parameter.get("values") instanceof List<?> values) {
+            checkSize(path + ".values", values, MAX_DISCRETE_VALUES, "values");
+        }
+    }
+
+    /** Adds a parameter name, failing as soon as there are too many (not after walking 200,000 keys). */
+    private static void count(Set<String> names, String name) {
+        if (names.add(name) && names.size() > MAX_PARAMETERS) {
+            throw new InvalidInputException("parameters", "a search space may name at most " + MAX_PARAMETERS
+                    + " parameters (top-level ones plus the keys of parameter sets)");
+        }
+    }
+
+    private static void checkSize(String path, List<?> list, int max, String what) {
+        if (list.size() > max) {
+            throw new InvalidInputException(path, "must hold at most " + max + " " + what + ", not " + list.size());
+        }
+    }
+
+    private static void checkName(String path, Object name) {
+        if (name instanceof String text && text.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException(path, "a parameter name must be at most " + MAX_NAME_LENGTH
-                    + " characters, not " + name.length());
+                    + " characters, not " + text.length());
         }
     }
 }

@@ -72,8 +72,8 @@ public class StudyFactory {
         requireFinitePositive("timeLimitPerJobMinutes", draft.timeLimitPerJobMinutes());
         requireFinitePositive("reportPeriodMinutes", draft.reportPeriodMinutes());
 
+        SpaceLimits.check(draft.parameters());
         SearchSpace space = space(draft.parameters());
-        SpaceLimits.check(space);
         List<Objective> objectives = objectives(draft.objectives());
         if (draft.minIterationPerJob() != null && draft.maxIterationPerJob() != null
                 && draft.minIterationPerJob() > draft.maxIterationPerJob()) {

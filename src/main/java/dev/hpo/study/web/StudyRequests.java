@@ -38,7 +38,7 @@ final class StudyRequests {
             @Schema(description = "The search space: parameter objects with a type discriminator (uniform, "
                     + "uniform_integer, log_uniform, discrete, parameter_set). Limits: at most 1,000 parameters "
                     + "(counting the keys of parameter sets), names of at most 200 characters, at most 10,000 values "
-                    + "in a discrete parameter and 10,000 combinations in a parameter set")
+                    + "in a discrete parameter and 1,000 combinations in a parameter set")
             @NotNull @Size(min = 1, max = InputLimits.MAX_PARAMETERS) List<Object> parameters,
             @NotNull @Size(min = 1, max = 16) List<@NotNull @Valid Objective> objectives,
             @Valid Strategy strategy,
