@@ -50,7 +50,8 @@ class BaseExperimentController {
      * @param environment      extra environment variables for the process backend
      */
     record CreateBaseExperiment(@NotBlank @Size(max = 255) String name, @Size(max = 255) String project,
-                         @Schema(description = "At most 1,000 parameters with names of at most 200 characters")
+                         @Schema(description = "At most 1,000 parameters with names of at most 200 characters",
+                                 maxProperties = InputLimits.MAX_PARAMETERS)
                          @Size(max = InputLimits.MAX_PARAMETERS) Map<String, Object> parameters,
                          @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 10_000) String> command,
                          @Size(max = 4096) String workingDirectory,

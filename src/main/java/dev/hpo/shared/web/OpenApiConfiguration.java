@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The generated contract's common parts: the API's description, the RFC 9457 {@code Problem} schema, and the
- * error answers every operation can give (400 when it takes input, 404 when it names a resource by id), so
+ * error answers every operation can give (400 when it takes input, 413 when it takes a body, 404 when it names a
+ * resource by id), so
  * controllers only declare the answers that are particular to them (201, 204, 409, 422).
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +42,8 @@ class OpenApiConfiguration {
                 .description("Studies, strategies and workers over REST on PostgreSQL: everything ClearML's "
                         + "HyperParameterOptimizer does. Errors are RFC 9457 problem details: 400 malformed input "
                         + "(with errors[{field, message}]), 404 unknown id, 409 illegal transition or late worker call "
-                        + "(with the entity's status), 422 well-formed input the service cannot use.")
+                        + "(with the entity's status), 413 body past the size limit, 422 well-formed input the service "
+                        + "cannot use.")
                 .license(new License().name("Apache-2.0")))
                 // relative, so the contract does not depend on the host or port it is served from
                 .servers(List.of(new Server().url("/")));
@@ -93,6 +95,10 @@ class OpenApiConfiguration {
                     || (operation.getParameters() != null && !operation.getParameters().isEmpty());
             if (takesInput && !responses.containsKey("400")) {
                 responses.addApiResponse("400", new ApiResponse().description("Malformed input"));
+            }
+            if (operation.getRequestBody() != null && !responses.containsKey("413")) {
+                responses.addApiResponse("413", new ApiResponse().description(
+                        "The body is larger than hpo.web.max-request-size (default 2MB)"));
             }
             boolean namesResource = operation.getParameters() != null && operation.getParameters().stream()
                     .anyMatch(p -> "path".equals(p.getIn()) && "id".equals(p.getName()));

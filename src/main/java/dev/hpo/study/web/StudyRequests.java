@@ -76,11 +76,13 @@ final class StudyRequests {
     @Schema(description = "The strategy: name (default random), seed (default: drawn and stored), settings "
             + "(see GET /api/v1/strategies)")
     record Strategy(@Size(min = 1, max = 64) String name, @PositiveOrZero Long seed,
+                    @Schema(maxProperties = InputLimits.MAX_SETTINGS)
                     @Size(max = InputLimits.MAX_SETTINGS) Map<String, Object> settings) {
     }
 
     @Schema(description = "An early-stopping rule (median or asha) and its settings (see GET /api/v1/early-stopping-rules)")
     record EarlyStoppingRequest(@NotBlank @Size(max = 64) String rule,
+                                @Schema(maxProperties = InputLimits.MAX_SETTINGS)
                                 @Size(max = InputLimits.MAX_SETTINGS) Map<String, Object> settings) {
     }
 
