@@ -36,6 +36,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET asking for the given media type, as a browser or a text client would. */
+    Answer get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
     Answer post(String path, String json) {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "POST", json));
     }

@@ -64,4 +64,20 @@ class ProcessBackendInputIT extends ApiTestBase {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("backend").asString()).isEqualTo("process");
     }
+
+    @Test
+    void rejectsABadExperimentIdOnTheOutputEndpointWithAProblem() {
+        // given ids that are not UUIDs or name no experiment
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        // when the output is asked for, as any client and as a text client
+        Http.Answer badId = http.get("/api/v1/experiments/not-a-uuid/output");
+        Http.Answer badIdAsText = http.get("/api/v1/experiments/not-a-uuid/output", "text/plain");
+        Http.Answer unknownId = http.get("/api/v1/experiments/" + unknown + "/output");
+
+        // then a malformed id is a 400 problem naming it, and an unknown one a 404
+        StudyApiIT.assertBadRequest(badId, "id");
+        assertThat(badIdAsText.status()).as(badIdAsText.body()).isEqualTo(400);
+        assertThat(unknownId.status()).as(unknownId.body()).isEqualTo(404);
+    }
 }
