@@ -65,6 +65,18 @@ final class Checks {
         return normalized;
     }
 
+    /**
+     * A hash key under which values that {@link #sameValue} calls equal always meet: numbers by their double value
+     * (0.0 and -0.0 alike), anything else as itself. Comparing only within a key keeps duplicate checks linear.
+     */
+    static Object bucketOf(Object value) {
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == 0 ? 0.0 : d;
+        }
+        return value;
+    }
+
     /** Equality of two normalised values where numbers compare by value, so {@code 1L} equals {@code 1.0}. */
     static boolean sameValue(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {

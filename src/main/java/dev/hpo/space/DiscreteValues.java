@@ -27,7 +27,7 @@ public record DiscreteValues(String name, List<Object> values) implements Parame
         Map<Object, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             Object value = Checks.constant(name, "values[" + i + "]", values.get(i));
-            List<Integer> bucket = buckets.computeIfAbsent(bucketOf(value), k -> new ArrayList<>(1));
+            List<Integer> bucket = buckets.computeIfAbsent(Checks.bucketOf(value), k -> new ArrayList<>(1));
             for (int j : bucket) {
                 if (Checks.sameValue(normalized.get(j), value)) {
                     throw Checks.invalid(name, "values[" + i + "]", "repeats values[" + j + "] (" + value + ")");
@@ -37,15 +37,6 @@ public record DiscreteValues(String name, List<Object> values) implements Parame
             normalized.add(value);
         }
         values = List.copyOf(normalized);
-    }
-
-    /** Numbers by their double value (0.0 and -0.0 alike), as {@link Checks#sameValue} compares at least. */
-    private static Object bucketOf(Object value) {
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == 0 ? 0.0 : d;
-        }
-        return value;
     }
 
     Object sample(UniformRandomProvider random) {

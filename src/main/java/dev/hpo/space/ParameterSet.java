@@ -2,6 +2,7 @@ package dev.hpo.space;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,27 @@ public record ParameterSet(String name, List<Map<String, Object>> combinations) 
             throw Checks.invalid(name, "combinations", "must not be empty");
         }
         List<Map<String, Object>> copies = new ArrayList<>(combinations.size());
+        // earlier combinations' indexes by bucket: only combinations in the same bucket can be the same, so the
+        // check stays linear in the number of combinations
+        Map<Map<String, Object>, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < combinations.size(); i++) {
             Map<String, Object> copy = copy(name, "combinations[" + i + "]", combinations.get(i));
-            for (int j = 0; j < copies.size(); j++) {
+            List<Integer> bucket = buckets.computeIfAbsent(bucketOf(copy), k -> new ArrayList<>(1));
+            for (int j : bucket) {
                 if (same(copies.get(j), copy)) {
                     throw Checks.invalid(name, "combinations[" + i + "]", "repeats combinations[" + j + "]");
                 }
             }
+            bucket.add(i);
             copies.add(copy);
         }
         combinations = Collections.unmodifiableList(copies);
+    }
+
+    private static Map<String, Object> bucketOf(Map<String, Object> combination) {
+        Map<String, Object> key = new HashMap<>();
+        combination.forEach((k, v) -> key.put(k, v instanceof Parameter ? v : Checks.bucketOf(v)));
+        return key;
     }
 
     private static boolean same(Map<String, Object> a, Map<String, Object> b) {
