@@ -13,7 +13,7 @@ import dev.hpo.strategy.Settings;
  * @param conservativeFirst true when brackets run from the one with full budgets only to the most aggressive one
  *                          ({@code bracketOrder = conservative}), false for Hyperband's most aggressive first
  * @param skipMisleading    true when a bracket whose cuts the study's own full learning curves contradict is skipped
- *                          ({@link FidelityCheck})
+ *                          ({@link dev.hpo.stopping.FidelityCheck})
  */
 record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst, boolean skipMisleading) {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.space.TriedPoints;
+import dev.hpo.stopping.FidelityCheck;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
@@ -113,8 +114,8 @@ final class HyperbandStrategy implements SearchStrategy {
             return position;
         }
         int s = schedule.bracketOf(position, conservativeFirst);
-        while (s > 0 && !FidelityCheck.trusted(context.trials(), context.objectives().get(0), cutBudgets(s),
-                schedule.maxBudget(), schedule.eta())) {
+        while (s > 0 && FidelityCheck.verdict(context.trials(), context.objectives().get(0), cutBudgets(s),
+                schedule.maxBudget(), schedule.eta()) == FidelityCheck.Verdict.MISLEADING) {
             position++;
             s = schedule.bracketOf(position, conservativeFirst);
         }

@@ -1,5 +1,8 @@
-package dev.hpo.strategy.hyperband;
+package dev.hpo.stopping;
 
+import static dev.hpo.stopping.FidelityCheck.Verdict.CONSISTENT;
+import static dev.hpo.stopping.FidelityCheck.Verdict.MISLEADING;
+import static dev.hpo.stopping.FidelityCheck.Verdict.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -44,20 +47,20 @@ class FidelityCheckTest {
     }
 
     @Test
-    void trustsABudgetAtWhichTheBestFullCurveWouldHaveSurvivedTheCut() {
+    void findsConsistentABudgetAtWhichTheBestFullCurveWouldHaveSurvivedTheCut() {
         // given four full curves, the best at 9 second best at 3 (a cut keeps ceil(4 / 3) = 2)
         List<Trial> trials = fourCurves(1);
-        // when the budget 3 is checked, then it is trusted
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(3L), 9, 3)).isTrue();
+        // when the budget 3 is checked, then it is consistent
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(3L), 9, 3)).isEqualTo(CONSISTENT);
     }
 
     @Test
-    void distrustsABudgetAtWhichTheBestFullCurveWouldHaveBeenCut() {
+    void disfindsConsistentABudgetAtWhichTheBestFullCurveWouldHaveBeenCut() {
         // given four full curves that cross: the best at 9 is third at 3
         List<Trial> trials = fourCurves(2);
-        // when the budgets 1 and 3 are checked, then they are not trusted, alone or with another
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(3L), 9, 3)).isFalse();
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(1L, 3L), 9, 3)).isFalse();
+        // when the budgets 1 and 3 are checked, then they are misleading, alone or with another
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(3L), 9, 3)).isEqualTo(MISLEADING);
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(1L, 3L), 9, 3)).isEqualTo(MISLEADING);
     }
 
     @Test
@@ -68,19 +71,19 @@ class FidelityCheckTest {
         for (int i = 0; i < 4; i++) {
             trials.add(trial(i, TrialState.COMPLETED, 9, 0.5 + 0.1 * i, last[i]));
         }
-        // then minimised, the best (0.1) was third at 3; maximised, the best (0.9) was first there
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(3L), 9, 3)).isFalse();
-        assertThat(FidelityCheck.trusted(trials, ACCURACY, List.of(3L), 9, 3)).isTrue();
+        // then minimised, the best (0.1) was third at 3 (misleading); maximised, the best (0.9) was first there
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(3L), 9, 3)).isEqualTo(MISLEADING);
+        assertThat(FidelityCheck.verdict(trials, ACCURACY, List.of(3L), 9, 3)).isEqualTo(CONSISTENT);
     }
 
     @Test
-    void trustsEveryBudgetUntilEtaPlusOneFullCurvesExist() {
+    void cannotTellUntilEtaPlusOneFullCurvesExist() {
         // given crossing curves, but only three of them full, with one that stopped at 3 and one that is running
         List<Trial> trials = new ArrayList<>(fourCurves(2).subList(0, 3));
         trials.add(trial(3, TrialState.COMPLETED, 3, 0.1, 0.1));
         trials.add(trial(4, TrialState.PENDING, 9, 0.9, 0.01));
-        // then there is no evidence against budget 3 yet
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(3L), 9, 3)).isTrue();
+        // then the curves cannot tell yet
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(3L), 9, 3)).isEqualTo(UNKNOWN);
     }
 
     @Test
@@ -90,7 +93,7 @@ class FidelityCheckTest {
         for (int i = 0; i < 4; i++) {
             trials.add(new Trial(i, Map.of("x", i), TrialState.COMPLETED, new double[] {i}, new TreeMap<>(), 9L));
         }
-        // then every budget is trusted, as in plain Hyperband
-        assertThat(FidelityCheck.trusted(trials, LOSS, List.of(1L, 3L), 9, 3)).isTrue();
+        // then nothing can be told
+        assertThat(FidelityCheck.verdict(trials, LOSS, List.of(1L, 3L), 9, 3)).isEqualTo(UNKNOWN);
     }
 }

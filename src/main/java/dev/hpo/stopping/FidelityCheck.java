@@ -1,4 +1,4 @@
-package dev.hpo.strategy.hyperband;
+package dev.hpo.stopping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,26 @@ import dev.hpo.strategy.Trial;
 import dev.hpo.strategy.TrialState;
 
 /**
- * Whether the study's own learning curves say that a budget below the full one can be trusted to cut: the
- * experiments that completed the full budget and reported their curve are ranked at the smaller budget, and the
- * budget passes when the best of them at the full budget would have survived successive halving's cut there
- * (it is among the best {@code ceil(n / eta)} of the {@code n} at that budget). Crossing curves (a configuration
- * that learns slowly but ends best) fail it. Until {@code eta + 1} full curves exist (a cut needs at least one
- * to drop) every budget passes, as in plain Hyperband.
+ * What the study's own learning curves say about cutting at budgets below the full one: the experiments that
+ * completed the full budget and reported their curve are ranked at the smaller budget, and the budget is
+ * {@link Verdict#CONSISTENT} when the best of them at the full budget would have survived successive halving's cut
+ * there (it is among the best {@code ceil(n / eta)} of the {@code n} at that budget), {@link Verdict#MISLEADING}
+ * when it would not. Crossing curves (a configuration that learns slowly but ends best) are misleading. With fewer
+ * than {@code eta + 1} full curves (a cut needs at least one to drop) the verdict is {@link Verdict#UNKNOWN}.
+ * Shared by the Hyperband schedules (they skip a bracket whose cuts are misleading, and run every bracket while
+ * unknown, as Hyperband does) and the {@code asha} rule (it stops at a rung only when consistent).
  */
-final class FidelityCheck {
+public final class FidelityCheck {
+
+    /** What the full curves say about a set of budgets. */
+    public enum Verdict {
+        /** Too few full curves to tell. */
+        UNKNOWN,
+        /** Every budget would have kept the best full-budget experiment. */
+        CONSISTENT,
+        /** At some budget the best full-budget experiment would have been cut. */
+        MISLEADING
+    }
 
     private FidelityCheck() {
     }
@@ -27,10 +39,14 @@ final class FidelityCheck {
     }
 
     /**
-     * @param budgets budgets below {@code maxBudget} that a bracket would cut at
-     * @return true when every one of them would have kept the best full-budget experiment
+     * @param trials    the study's experiments; those that completed with intermediate values up to
+     *                  {@code maxBudget} are the full curves
+     * @param objective the objective the intermediate values are of (compared as losses)
+     * @param budgets   budgets below {@code maxBudget} that would be cut at
+     * @param eta       the cut keeps the best {@code 1 / eta}
      */
-    static boolean trusted(List<Trial> trials, Objective objective, List<Long> budgets, long maxBudget, int eta) {
+    public static Verdict verdict(List<Trial> trials, Objective objective, List<Long> budgets, long maxBudget,
+                                  int eta) {
         List<Curve> curves = new ArrayList<>();
         for (Trial trial : trials) {
             Curve curve = curve(trial, objective, budgets, maxBudget);
@@ -40,7 +56,7 @@ final class FidelityCheck {
         }
         int n = curves.size();
         if (n < eta + 1) {
-            return true;
+            return Verdict.UNKNOWN;
         }
         Curve best = curves.get(0);
         for (Curve curve : curves) {
@@ -57,10 +73,10 @@ final class FidelityCheck {
                 }
             }
             if (better >= kept) {
-                return false;
+                return Verdict.MISLEADING;
             }
         }
-        return true;
+        return Verdict.CONSISTENT;
     }
 
     private static Curve curve(Trial trial, Objective objective, List<Long> budgets, long maxBudget) {
