@@ -16,9 +16,31 @@ package dev.hpo.strategy.cmaes;
 record CmaConstants(double[] weights, int mu, double mueff, double cc, double cs, double c1, double cmu, double damps,
                     double chiN) {
 
+    /** Generations a first run should get within the study's budget (see {@link #budgetedPopulation}). */
+    static final int MIN_GENERATIONS = 20;
+
+    /** The smallest population: weighted recombination of the better half needs two parents. */
+    static final int MIN_POPULATION = 4;
+
     /** The default population size {@code 4 + floor(3 ln n)}. */
     static int defaultPopulation(int n) {
         return 4 + (int) Math.floor(3 * Math.log(n));
+    }
+
+    /**
+     * The first run's population for a study of at most {@code totalMaxJobs} experiments (null: unbounded): the
+     * default, but no larger than {@code totalMaxJobs / MIN_GENERATIONS} and never below {@value #MIN_POPULATION}.
+     * Hansen's default is set for robustness over long runs; within a hundred experiments it leaves a dozen
+     * generations, too few for the step size and C to adapt (the covariance learning rates are about
+     * {@code 2 / n^2} per generation), so a short study trades population for generations, and IPOP restarts
+     * still double the population when a run converges.
+     */
+    static int budgetedPopulation(int n, Integer totalMaxJobs) {
+        int population = defaultPopulation(n);
+        if (totalMaxJobs != null) {
+            population = Math.min(population, Math.max(MIN_POPULATION, totalMaxJobs / MIN_GENERATIONS));
+        }
+        return population;
     }
 
     static CmaConstants of(int n, int samples) {

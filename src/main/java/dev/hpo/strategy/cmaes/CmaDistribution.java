@@ -61,11 +61,20 @@ record CmaDistribution(int generation, double[] mean, double sigma, double[][] c
      * it falls outside (which keeps the distribution's shape), then clipped to the box as a last resort.
      */
     double[] sample(UniformRandomProvider random, int maxResampling) {
+        return sample(null, random, maxResampling, 1);
+    }
+
+    /**
+     * As {@link #sample(UniformRandomProvider, int)}, but the first attempt is {@code mean + sigma B D z} for the
+     * given standard-normal {@code z} (one of a generation's {@link OrthogonalDraws}; null draws it here), and the
+     * step is {@code widen} times the distribution's ({@code mean + widen sigma B D z}).
+     */
+    double[] sample(double[] z, UniformRandomProvider random, int maxResampling, double widen) {
         Decomposition bd = decompose();
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
         double[] x = null;
         for (int attempt = 0; attempt <= maxResampling; attempt++) {
-            x = draw(bd, gaussian);
+            x = attempt == 0 && z != null ? draw(bd, z, widen) : draw(bd, gaussian, widen);
             if (inBox(x)) {
                 return x;
             }
@@ -76,11 +85,19 @@ record CmaDistribution(int generation, double[] mean, double sigma, double[][] c
         return x;
     }
 
-    private double[] draw(Decomposition bd, ZigguratSampler.NormalizedGaussian gaussian) {
+    private double[] draw(Decomposition bd, ZigguratSampler.NormalizedGaussian gaussian, double widen) {
+        double[] z = new double[mean.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = gaussian.sample();
+        }
+        return draw(bd, z, widen);
+    }
+
+    private double[] draw(Decomposition bd, double[] z, double widen) {
         int n = mean.length;
         double[] dz = new double[n];
         for (int i = 0; i < n; i++) {
-            dz[i] = bd.d()[i] * gaussian.sample();
+            dz[i] = bd.d()[i] * z[i];
         }
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
@@ -88,7 +105,7 @@ record CmaDistribution(int generation, double[] mean, double sigma, double[][] c
             for (int j = 0; j < n; j++) {
                 y += bd.b()[i][j] * dz[j];
             }
-            x[i] = mean[i] + sigma * y;
+            x[i] = mean[i] + widen * sigma * y;
         }
         return x;
     }

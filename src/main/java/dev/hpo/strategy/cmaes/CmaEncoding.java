@@ -77,6 +77,16 @@ record CmaEncoding(List<NumericRange> ranges, double[] origins, double[] spans, 
         return cellWidths[i] > 0;
     }
 
+    /** True when every dimension is a lattice: only then can two samples give exactly the same values. */
+    boolean allDiscrete() {
+        for (double cell : cellWidths) {
+            if (!(cell > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Number of lattice values of a discrete dimension. */
     int cells(int i) {
         return (int) Math.round(1 / cellWidths[i]);

@@ -19,7 +19,9 @@ import dev.hpo.strategy.StrategySpec;
  * <p>Every top-level uniform, integer and log-uniform parameter is one dimension, on its search scale (the
  * exponent for log-uniform) normalised to [0, 1]; integers and stepped ranges are rounded by the range itself
  * ({@code NumericRange.valueAt}). Bounds: a sample outside the unit box is drawn again (up to
- * {@value CmaEsStrategy#MAX_RESAMPLING} times) and then clipped. Discrete parameters and parameter sets are not
+ * {@value CmaEsStrategy#MAX_RESAMPLING} times) and then clipped. A generation's normal vectors are drawn
+ * orthogonal with stratified lengths, and a short study starts with a smaller population (see
+ * {@link CmaEsSettings}); in an integer-only space no point is suggested twice while new ones can be reached. Discrete parameters and parameter sets are not
  * modelled: like Optuna's CMA-ES sampler, they are sampled at random, independently, for every suggestion, so a
  * mixed space works. A space without any numeric parameter, or a study with several objectives, is rejected.
  */
@@ -53,7 +55,7 @@ public final class CmaEsSpec implements StrategySpec {
             throw new InvalidStrategyException("strategy 'cmaes' needs at least one numeric parameter (uniform, integer or log-uniform);"
                     + " this space has only discrete parameters or parameter sets");
         }
-        CmaEsStrategy strategy = new CmaEsStrategy(validated, space);
+        CmaEsStrategy strategy = new CmaEsStrategy(validated, space, budget == null ? null : budget.totalMaxJobs());
         if (strategy.dimension() == 0) {
             throw new InvalidStrategyException("strategy 'cmaes' needs a numeric parameter with more than one value;"
                     + " every numeric parameter of this space is a single value");

@@ -36,24 +36,42 @@ import dev.hpo.strategy.TrialState;
  *   <li>with more experiments in flight than {@code popsize} (concurrency), new members keep coming from the
  *       current distribution, so the strategy never answers {@link Suggestion.Wait}.</li>
  * </ul>
- * After an update the margin is applied and, with restarts on, {@link RestartCriteria} decide an IPOP restart:
+ * The first run's population is {@code popsize}, or by default {@link CmaConstants#budgetedPopulation}. After an
+ * update the margin is applied and, with restarts on, {@link RestartCriteria} decide an IPOP restart:
  * doubled population, a uniformly random mean, and {@code sigma0} with the first run's diagonal covariance (see
- * {@code stepScale}). The suggestion is a
- * function of history, state and generator only.
+ * {@code stepScale}).
+ *
+ * <p>Sampling: the first member of a generation draws the whole generation's normal vectors as one batch
+ * ({@link OrthogonalDraws}, unless {@code sampling = independent}); each later member takes the next one from the
+ * saved state, and a batch used up (replacements, concurrency) is followed by a new one. A sample outside the box is
+ * drawn again independently. When every searched dimension is an integer or stepped range, a sample whose values
+ * (with the randomly sampled others) repeat an earlier experiment is drawn again, up to
+ * {@value #MAX_REPEAT_DRAWS} times, with a step doubling every {@value #REPEAT_DRAWS_PER_DOUBLING} attempts; only a
+ * space whose reachable points are used up gets a repeat. The suggestion is a function of history, state and
+ * generator only.
  */
 public final class CmaEsStrategy implements SearchStrategy {
 
     /** Resampling attempts before a sample outside [0, 1]^n is clipped to the box. */
     static final int MAX_RESAMPLING = 100;
 
+    /** Draws, when every searched dimension is a lattice, before an exact repeat of an earlier point is accepted. */
+    static final int MAX_REPEAT_DRAWS = 100;
+
+    /** Repeat draws after which the step of the next draw is twice as long. */
+    static final int REPEAT_DRAWS_PER_DOUBLING = 10;
+
     private final CmaEsSettings settings;
     private final CmaEncoding encoding;
     private final Map<String, Object> constants;
     private final SearchSpace others;
+    private final int firstPopsize;
 
-    CmaEsStrategy(CmaEsSettings settings, SearchSpace space) {
+    CmaEsStrategy(CmaEsSettings settings, SearchSpace space, Integer totalMaxJobs) {
         this.settings = settings;
         this.encoding = CmaEncoding.of(space);
+        this.firstPopsize = settings.popsize() != null ? settings.popsize()
+                : CmaConstants.budgetedPopulation(encoding.dimension(), totalMaxJobs);
         Map<String, Object> fixed = new LinkedHashMap<>();
         List<Parameter> rest = new ArrayList<>();
         for (Parameter parameter : space.parameters()) {
@@ -83,8 +101,31 @@ public final class CmaEsStrategy implements SearchStrategy {
         }
         CmaState state = context.state().isEmpty() ? initial(context) : CmaState.fromMap(context.state());
         state = advance(state, context);
-        double[] x = state.distribution().sample(random, MAX_RESAMPLING);
-        double[] evaluated = state.distribution().evaluated(x);
+        List<double[]> batch = state.draws();
+        if (settings.orthogonal() && batch.isEmpty()) {
+            batch = OrthogonalDraws.of(encoding.dimension(), state.popsize(), random, settings.stratified());
+        }
+        boolean fromBatch = !batch.isEmpty();
+        double[] x = state.distribution().sample(fromBatch ? batch.get(0) : null, random, MAX_RESAMPLING, 1);
+        Map<String, Object> parameters = parametersOf(state.distribution(), x, random);
+        // With every searched dimension a lattice, the rounding makes exact repeats likely once the distribution
+        // is narrow; a repeat would spend an experiment to learn nothing. So the sample is drawn again, with a step
+        // that doubles every REPEAT_DRAWS_PER_DOUBLING attempts: a distribution whose neighbourhood is exhausted
+        // must look further. The update then learns from the novel sample (a longer step widens C a little, which
+        // is what the margin wants too).
+        if (encoding.allDiscrete()) {
+            Repeats repeats = Repeats.of(context.trials());
+            for (int attempt = 1; attempt <= MAX_REPEAT_DRAWS && repeats.seen(parameters); attempt++) {
+                double widen = Math.pow(2, (double) attempt / REPEAT_DRAWS_PER_DOUBLING);
+                x = state.distribution().sample(null, random, MAX_RESAMPLING, widen);
+                parameters = parametersOf(state.distribution(), x, random);
+            }
+        }
+        return new Suggestion.Point(parameters, null, state.withMember(number, x, batch, fromBatch).toMap());
+    }
+
+    private Map<String, Object> parametersOf(CmaDistribution distribution, double[] x, UniformRandomProvider random) {
+        double[] evaluated = distribution.evaluated(x);
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (int i = 0; i < encoding.dimension(); i++) {
             parameters.put(encoding.name(i), encoding.valueAt(i, evaluated[i]));
@@ -93,7 +134,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (others != null) {
             parameters.putAll(others.sample(random));
         }
-        return new Suggestion.Point(parameters, null, state.withMember(number, x).toMap());
+        return parameters;
     }
 
     private CmaState initial(StrategyContext context) {
@@ -106,8 +147,7 @@ public final class CmaEsStrategy implements SearchStrategy {
                 mean[i] = encoding.coordinateOf(i, best.parameters().get(encoding.name(i)));
             }
         }
-        int popsize = settings.popsize() != null ? settings.popsize() : CmaConstants.defaultPopulation(n);
-        return start(mean, popsize, 0);
+        return start(mean, firstPopsize, 0);
     }
 
     private CmaState start(double[] mean, int popsize, int restarts) {
@@ -117,7 +157,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (settings.withMargin()) {
             distribution = Margin.apply(distribution, encoding, Margin.alpha(encoding.dimension(), popsize));
         }
-        return new CmaState(popsize, restarts, distribution, List.of(), List.of());
+        return new CmaState(popsize, restarts, distribution, List.of());
     }
 
     /** Updates the distribution when the current generation has its results; otherwise leaves it. */
@@ -149,7 +189,7 @@ public final class CmaEsStrategy implements SearchStrategy {
         if (completed.size() >= 2) {
             return update(state, completed, context.random());
         }
-        return new CmaState(state.popsize(), state.restarts(), state.distribution(), List.of(), state.recentBest());
+        return new CmaState(state.popsize(), state.restarts(), state.distribution(), state.recentBest());
     }
 
     private CmaState update(CmaState state, List<Ranked> results, UniformRandomProvider random) {
@@ -178,7 +218,7 @@ public final class CmaEsStrategy implements SearchStrategy {
             }
             return start(mean, state.popsize() * 2, state.restarts() + 1);
         }
-        return new CmaState(state.popsize(), state.restarts(), next, List.of(), recentBest);
+        return new CmaState(state.popsize(), state.restarts(), next, recentBest);
     }
 
     private Trial bestCompleted(StrategyContext context, List<Trial> trials) {

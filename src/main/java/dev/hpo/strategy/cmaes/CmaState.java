@@ -13,18 +13,27 @@ import java.util.Map;
  * @param distribution the current search distribution
  * @param members      the trials sampled from the current distribution, with their raw samples
  * @param recentBest   best loss of each recent generation of this run (for the flat-fitness restart test)
+ * @param draws        the standard-normal vectors still unused of the current generation's orthogonal batch
+ *                     (empty with independent sampling, and in states saved before there was a batch)
  */
 record CmaState(int popsize, int restarts, CmaDistribution distribution, List<Member> members,
-                List<Double> recentBest) {
+                List<Double> recentBest, List<double[]> draws) {
+
+    /** A state at the start of a generation: no member drawn yet, no batch. */
+    CmaState(int popsize, int restarts, CmaDistribution distribution, List<Double> recentBest) {
+        this(popsize, restarts, distribution, List.of(), recentBest, List.of());
+    }
 
     /** One trial of the current generation and the raw sample it was made from. */
     record Member(int trial, double[] x) {
     }
 
-    CmaState withMember(int trial, double[] x) {
+    /** This state with a new member, its {@code z} taken from the front of {@code batch} when it came from there. */
+    CmaState withMember(int trial, double[] x, List<double[]> batch, boolean tookFirst) {
         List<Member> more = new ArrayList<>(members);
         more.add(new Member(trial, x));
-        return new CmaState(popsize, restarts, distribution, more, recentBest);
+        List<double[]> left = tookFirst ? batch.subList(1, batch.size()) : batch;
+        return new CmaState(popsize, restarts, distribution, more, recentBest, List.copyOf(left));
     }
 
     Map<String, Object> toMap() {
@@ -41,6 +50,11 @@ record CmaState(int popsize, int restarts, CmaDistribution distribution, List<Me
         }
         state.put("members", saved);
         state.put("recentBest", new ArrayList<>(recentBest));
+        List<List<Double>> unused = new ArrayList<>();
+        for (double[] z : draws) {
+            unused.add(StateValues.list(z));
+        }
+        state.put("draws", unused);
         return state;
     }
 
@@ -55,7 +69,13 @@ record CmaState(int popsize, int restarts, CmaDistribution distribution, List<Me
         for (double value : StateValues.vector(state.get("recentBest"))) {
             recentBest.add(value);
         }
+        List<double[]> draws = new ArrayList<>();
+        if (state.get("draws") instanceof List<?> saved) {
+            for (Object z : saved) {
+                draws.add(StateValues.vector(z));
+            }
+        }
         return new CmaState(StateValues.integer(state, "popsize"), StateValues.integer(state, "restarts"),
-                CmaDistribution.fromState(state.get("distribution")), members, recentBest);
+                CmaDistribution.fromState(state.get("distribution")), members, recentBest, draws);
     }
 }

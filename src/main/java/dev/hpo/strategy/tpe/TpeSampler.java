@@ -106,6 +106,55 @@ public final class TpeSampler {
         return point;
     }
 
+    /**
+     * The model's acquisition score of each of {@code points} (log l(x) - log g(x) up to a constant, summed over the
+     * top-level parameters when univariate): the same comparison {@link #sample} makes between its own candidates.
+     */
+    public static double[] scores(SearchSpace space, List<Observation> good, List<Observation> bad,
+                                  TpeOptions options, List<Map<String, Object>> points) {
+        List<Variable> variables = new ArrayList<>();
+        for (Parameter parameter : space.parameters()) {
+            variables.add(Variable.of(parameter, options));
+        }
+        List<Observation> asObservations = new ArrayList<>();
+        for (Map<String, Object> point : points) {
+            asObservations.add(new Observation(point, 0));
+        }
+        double[][] goodMatrix = encode(good, variables);
+        double[][] badMatrix = encode(bad, variables);
+        double[][] pointMatrix = encode(asObservations, variables);
+        double[] total = new double[points.size()];
+        boolean joint = options.multivariate() && variables.size() > 1;
+        int groups = joint ? 1 : variables.size();
+        for (int g = 0; g < groups; g++) {
+            int[] columns = joint ? allColumns(variables.size()) : new int[] {g};
+            List<Variable> modelled = joint ? variables : List.of(variables.get(g));
+            double[][] at = new double[points.size()][];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = new double[columns.length];
+                for (int c = 0; c < columns.length; c++) {
+                    at[i][c] = pointMatrix[i][columns[c]];
+                }
+            }
+            ParzenEstimator below = ParzenEstimator.fit(modelled, columns(goodMatrix, columns), options, joint);
+            ParzenEstimator above = ParzenEstimator.fit(modelled, columns(badMatrix, columns), options, joint);
+            double[] logBelow = below.logScore(at);
+            double[] logAbove = above.logScore(at);
+            for (int i = 0; i < total.length; i++) {
+                total[i] += logBelow[i] - logAbove[i];
+            }
+        }
+        return total;
+    }
+
+    private static int[] allColumns(int count) {
+        int[] all = new int[count];
+        for (int j = 0; j < count; j++) {
+            all[j] = j;
+        }
+        return all;
+    }
+
     /** The chosen combination's constants as they are, its nested parameters from their own conditional model. */
     private static void putCombination(ParameterSet set, int chosen, List<Observation> good, List<Observation> bad,
                                        TpeOptions options, UniformRandomProvider random, Map<String, Object> point) {

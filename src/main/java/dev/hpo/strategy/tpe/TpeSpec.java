@@ -40,6 +40,12 @@ public final class TpeSpec implements StrategySpec {
             new SettingSpec("localCandidates", "integer", TpeOptions.DEFAULTS.localCandidates(),
                     "Extra candidates drawn from the good density at a quarter of its bandwidths, so the ratio can pick "
                             + "a refinement near a good point (>= 0)."),
+            new SettingSpec("localEvery", "integer", TpeSettings.DEFAULTS.localEvery(),
+                    "Every how many experiments after the start-up ones one is a local step: the best completed "
+                            + "experiment with its numeric parameters moved by a Gaussian step whose size follows the "
+                            + "1/5th success rule (one objective only; 0 = never, 1 = always)."),
+            new SettingSpec("localScale", "number", TpeSettings.DEFAULTS.localScale(),
+                    "The first local step's standard deviation as a fraction of each numeric range (0 < x < 1)."),
             new SettingSpec("ordinalNumbers", "boolean", TpeOptions.DEFAULTS.ordinalNumbers(),
                     "Model discrete values that are all numbers (3 or more) on the ordered lattice of their ranks "
                             + "instead of as unordered categories."));
@@ -78,6 +84,7 @@ public final class TpeSpec implements StrategySpec {
                 given.bool("multivariate"),
                 given.integer("localCandidates", 0, 100_000),
                 given.bool("ordinalNumbers"));
-        return new TpeSettings(given.integer("startupTrials", 0, Integer.MAX_VALUE), given.bool("constantLiar"), model);
+        return new TpeSettings(given.integer("startupTrials", 0, Integer.MAX_VALUE), given.bool("constantLiar"), model,
+                given.integer("localEvery", 0, Integer.MAX_VALUE), given.number("localScale", 0, 1, true));
     }
 }

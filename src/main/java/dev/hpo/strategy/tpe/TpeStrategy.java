@@ -21,7 +21,9 @@ import dev.hpo.strategy.Trial;
 /**
  * Tree-structured Parzen Estimator: random points until {@link TpeSettings#startupTrials()} trials have a result,
  * then the point the {@link TpeSampler} model prefers, given the history split by {@link HistorySplit} (one
- * objective) or by Pareto fronts (several, MOTPE).
+ * objective) or by Pareto fronts (several, MOTPE). With one objective, every {@link TpeSettings#localEvery()}-th
+ * experiment after the start-up phase is instead a {@link LocalSearch} step around the best experiment so far, which
+ * closes in on an optimum the model alone only circles (of a few such steps, the model picks the one it prefers).
  *
  * <p>Needs no saved state: every suggestion is a function of the history and the call's generator. A proposal equal
  * to an existing trial (finished, failed or pending) is moved to a neighbour (one, then two, ... parameters redrawn at
@@ -32,6 +34,12 @@ public final class TpeStrategy implements SearchStrategy {
 
     /** Neighbours of a repeated model proposal tried before falling back to a random unseen point. */
     private static final int MODEL_ATTEMPTS = 8;
+    /**
+     * Local steps drawn per local experiment, the model picking one. Measured on 60 seeds x 100 experiments against
+     * 1 and 8 draws: 4 is best or close to it on every protocol problem (tpe: branin 0.004, hartmann6 0.18,
+     * lc_sim_full 0.0025; multivariate: lc_sim_full 0.0021 where one unguided step gives 0.0040).
+     */
+    private static final int LOCAL_DRAWS = 4;
     /** Random draws tried before walking the grid of a finite space for an unseen point. */
     private static final int RANDOM_ATTEMPTS = 64;
 
@@ -51,6 +59,13 @@ public final class TpeStrategy implements SearchStrategy {
         List<Trial> trials = context.trials();
         UniformRandomProvider random = context.random();
         if (HistorySplit.informative(context) >= Math.max(1, settings.startupTrials())) {
+            LocalSearch local = new LocalSearch(settings.localEvery(), settings.startupTrials(), settings.localScale());
+            if (local.due(trials.size())) {
+                Map<String, Object> step = localStep(context, local, random);
+                if (step != null) {
+                    return new Suggestion.Point(step);
+                }
+            }
             TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
             if (!split.good().isEmpty()) {
                 Map<String, Object> proposal = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
@@ -71,6 +86,36 @@ public final class TpeStrategy implements SearchStrategy {
             return new Suggestion.Exhausted("every point of the search space has been tried", null);
         }
         return new Suggestion.Point(point);
+    }
+
+    /**
+     * {@link #LOCAL_DRAWS} unseen local steps from the incumbent and the one the model scores best (its l(x)/g(x)),
+     * or null when there is none: the step stays local, the model still says which way looks promising.
+     */
+    private Map<String, Object> localStep(StrategyContext context, LocalSearch local, UniformRandomProvider random) {
+        List<Map<String, Object>> steps = new java.util.ArrayList<>();
+        int wanted = LOCAL_DRAWS;
+        for (int attempt = 0; attempt < MODEL_ATTEMPTS * wanted && steps.size() < wanted; attempt++) {
+            Map<String, Object> step = local.propose(context, random);
+            if (step == null) {
+                return null;
+            }
+            if (!repeats(step, context.trials())) {
+                steps.add(step);
+            }
+        }
+        if (steps.size() <= 1) {
+            return steps.isEmpty() ? null : steps.get(0);
+        }
+        TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
+        double[] scores = TpeSampler.scores(context.space(), split.good(), split.bad(), settings.model(), steps);
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return steps.get(best);
     }
 
     /** {@code proposal} with {@code count} of its plain (non-set) parameters redrawn at random. */

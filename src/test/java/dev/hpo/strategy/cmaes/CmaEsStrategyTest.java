@@ -163,4 +163,49 @@ class CmaEsStrategyTest {
         assertThat(others).isGreaterThanOrEqualTo(2);
         assertThat(trials.subList(200, 300)).extracting(t -> t.parameters().get("k")).contains(7L);
     }
+
+    @Test
+    void neverRepeatsAPointOfAnIntegerSpaceWhileNewOnesRemain() {
+        // given a space of 49 integer points and a bowl whose minimum CMA-ES soon narrows onto
+        SearchSpace grid = new SearchSpace(List.of(new IntegerRange("k", 0, 6, 1, true),
+                new IntegerRange("j", 0, 6, 1, true)));
+        List<Trial> trials = SequentialDriver.run(cmaes(Map.of(), grid), grid, 4, 40,
+                p -> Math.pow((Long) p.get("k") - 3, 2) + Math.pow((Long) p.get("j") - 3, 2));
+        // then every one of the 40 experiments is a different point, and the minimum is among them
+        assertThat(trials.stream().map(Trial::parameters).distinct()).hasSize(40);
+        assertThat(SequentialDriver.best(trials)).isZero();
+    }
+
+    @Test
+    void drawsAGenerationAsOneOrthogonalBatchAndSavesWhatIsLeft() {
+        // given popsize 4 in 3 dimensions: one suggestion into the first generation
+        CmaEsStrategy strategy = (CmaEsStrategy) cmaes(Map.of("popsize", 4), CUBE);
+        SequentialDriver.Run run = SequentialDriver.runWithState(strategy, CUBE, 6, 1, CmaEsStrategyTest::quadratic);
+        // then the state keeps the batch's other three normal vectors, orthogonal to the first member's step
+        List<?> draws = (List<?>) run.state().get("draws");
+        assertThat(draws).hasSize(3);
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) run.state().get("members")).get(0);
+        double[] x = StateValues.vector(first.get("x"));
+        for (Object z : draws.subList(0, 2)) {
+            double[] v = StateValues.vector(z);
+            // sigma0 C = I / 36 at the start, so the step x - 0.5 is z / 6
+            double dot = 0;
+            for (int i = 0; i < 3; i++) {
+                dot += (x[i] - 0.5) * 6 * v[i];
+            }
+            assertThat(dot).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
+    void startsAShortStudyWithASmallerPopulation() {
+        // given a 3-d space (Hansen's default population 7) and a study of 100 experiments
+        SearchStrategy strategy = new CmaEsSpec().create(Map.of(), CUBE, SequentialDriver.MINIMIZE,
+                new Budget(null, null, 100, 1));
+        Map<String, Object> state = ((Suggestion.Point) strategy.suggest(new StrategyContext(CUBE,
+                SequentialDriver.MINIMIZE, List.of(), Map.of(), Seeds.forSuggestion(1, 0), new Budget(null, null, 100, 1))))
+                .state();
+        // then the first run has 100 / 20 = 5 members per generation
+        assertThat(((Number) state.get("popsize")).intValue()).isEqualTo(5);
+    }
 }

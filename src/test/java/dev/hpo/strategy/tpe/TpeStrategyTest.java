@@ -171,14 +171,20 @@ class TpeStrategyTest extends StrategyContractTest {
                 .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("candidates");
         assertThatThrownBy(() -> TpeSpec.parse(Map.of("multivariate", "yes")))
                 .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("multivariate");
+        assertThatThrownBy(() -> TpeSpec.parse(Map.of("localEvery", -1)))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("localEvery");
+        assertThatThrownBy(() -> TpeSpec.parse(Map.of("localScale", 1)))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("localScale");
         assertThatThrownBy(() -> TpeSpec.parse(Map.of("seed", 3)))
                 .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("seed");
     }
 
     @Test
-    void defaultsAreOptunasWithTheConstantLiarOn() {
+    void defaultsAreOptunasWithTheConstantLiarOnAndEverySecondExperimentLocal() {
         TpeSettings settings = TpeSpec.parse(null);
 
+        assertThat(settings.localEvery()).isEqualTo(2);
+        assertThat(settings.localScale()).isEqualTo(0.1);
         assertThat(settings.startupTrials()).isEqualTo(10);
         assertThat(settings.constantLiar()).isTrue();
         assertThat(settings.model()).isEqualTo(TpeOptions.DEFAULTS);
