@@ -28,7 +28,11 @@ public final class AshaRuleSpec implements StoppingRuleSpec {
                     "Iterations of a full experiment; rungs lie below it. Default the study's maxIterationPerJob; "
                             + "one of the two is required."),
             new SettingSpec("minEarlyStoppingRate", "integer", 0,
-                    "s: the first rung is at minIteration * eta^s; >= 0."));
+                    "s: the first rung is at minIteration * eta^s; >= 0."),
+            new SettingSpec("skipMisleadingRungs", "boolean", true,
+                    "A rung stops experiments only once reductionFactor + 1 experiments have completed maxIteration "
+                            + "with their learning curves reported and the best of them would have survived that "
+                            + "rung's cut (a hedge against crossing curves); false: plain ASHA from the first report."));
 
     @Override
     public String name() {
@@ -67,7 +71,7 @@ public final class AshaRuleSpec implements StoppingRuleSpec {
                     + " (the first rung is minIteration " + minIteration + " * reductionFactor " + eta
                     + " ^ minEarlyStoppingRate " + rate + ")");
         }
-        return new AshaRule(rungs, eta, maxIteration);
+        return new AshaRule(rungs, eta, maxIteration, checked.bool("skipMisleadingRungs"));
     }
 
     /** Rung iterations {@code min * eta^(k+s)} strictly below {@code max}: a rung at the end would decide nothing. */

@@ -13,19 +13,21 @@ import dev.hpo.strategy.TrialState;
 /**
  * The median stopping rule (Golovin et al., "Google Vizier", 2017), with the semantics of Optuna's
  * {@code MedianPruner}: let {@code t} be the running experiment's last reported iteration; it is stopped when its
- * best intermediate loss so far is worse than the median loss at {@code t} of the experiments that have ended.
+ * best intermediate loss so far is worse than the median loss at {@code t} of the completed experiments.
  *
  * <p>It is judged only when
  * <ul>
- *   <li>at least {@code startupTrials} other experiments have ended (completed or pruned);</li>
+ *   <li>at least {@code startupTrials} other experiments have completed;</li>
  *   <li>{@code t >= warmupIterations} (iterations below it are warm-up, as Optuna's {@code n_warmup_steps}), and
  *       {@code t >= minIterationPerJob} when the study sets one;</li>
- *   <li>at least {@code minTrialsAtIteration} ended experiments reported at or beyond {@code t}.</li>
+ *   <li>at least {@code minTrialsAtIteration} completed experiments reported at or beyond {@code t}.</li>
  * </ul>
- * Experiments report at their own iterations, so an ended experiment's value "at {@code t}" is the one it reported
- * at the largest iteration not past {@code t} (Optuna needs the exact step). Unlike Optuna, pruned experiments
- * count toward the median too when they reached {@code t}: their values there are real observations and make
- * the rule more cautious early in a study. An experiment whose every intermediate value is NaN is stopped.
+ * Experiments report at their own iterations, so a completed experiment's value "at {@code t}" is the one it
+ * reported at the largest iteration not past {@code t} (Optuna needs the exact step). As in Optuna, pruned
+ * experiments are no reference: each survived every earlier iteration by being better than the median there, so
+ * their values would pull the median of those iterations down, and each experiment stopped would make the rule
+ * stricter for the next (measured on {@code lc_sim_mf} with {@code tpe}: counting them started 1,132 experiments
+ * in 100 x 81 epochs, Optuna's rule 272). An experiment whose every intermediate value is NaN is stopped.
  */
 final class MedianRule implements StoppingRule {
 
@@ -50,15 +52,15 @@ final class MedianRule implements StoppingRule {
                 || (budget != null && budget.minIterationPerJob() != null && iteration < budget.minIterationPerJob())) {
             return false;
         }
-        List<Trial> ended = trials.stream()
+        List<Trial> completed = trials.stream()
                 .filter(trial -> trial.number() != running.number())
-                .filter(trial -> trial.state() == TrialState.COMPLETED || trial.state() == TrialState.PRUNED)
+                .filter(trial -> trial.state() == TrialState.COMPLETED)
                 .toList();
-        if (ended.size() < startupTrials) {
+        if (completed.size() < startupTrials) {
             return false;
         }
         List<Double> reference = new ArrayList<>();
-        for (Trial trial : ended) {
+        for (Trial trial : completed) {
             Double value = IntermediateValues.settledValueAt(trial.intermediate(), iteration);
             if (value != null && !value.isNaN()) {
                 reference.add(objective.loss(value));

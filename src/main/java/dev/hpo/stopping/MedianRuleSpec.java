@@ -12,11 +12,11 @@ public final class MedianRuleSpec implements StoppingRuleSpec {
 
     private static final List<SettingSpec> SETTINGS = List.of(
             new SettingSpec("startupTrials", "integer", 5,
-                    "No experiment is stopped until this many experiments have ended (completed or pruned); >= 0."),
+                    "No experiment is stopped until this many experiments have completed (pruned ones do not count); >= 0."),
             new SettingSpec("warmupIterations", "integer", 0,
                     "An experiment is not judged while its last reported iteration is below this; >= 0."),
             new SettingSpec("minTrialsAtIteration", "integer", 1,
-                    "Fewest ended experiments that must have reached the iteration for a median to count; >= 1."));
+                    "Fewest completed experiments that must have reached the iteration for a median to count; >= 1."));
 
     @Override
     public String name() {
@@ -25,7 +25,7 @@ public final class MedianRuleSpec implements StoppingRuleSpec {
 
     @Override
     public String description() {
-        return "Stops an experiment whose best intermediate objective is worse than the median of ended "
+        return "Stops an experiment whose best intermediate objective is worse than the median of completed "
                 + "experiments at the same iteration (Optuna's MedianPruner).";
     }
 

@@ -27,7 +27,11 @@ class AshaRuleTest {
     /** eta = 3 over 1..27: rungs at 1, 3 and 9. */
     private static final Budget ONE_TO_27 = new Budget(1L, 27L, null, null);
 
-    private static final StoppingRule RULE = new AshaRuleSpec().create(Map.of(), ONE_TO_27);
+    /** Plain ASHA, judging from the first report (the cut itself is what most tests here are about). */
+    private static final StoppingRule RULE = new AshaRuleSpec().create(Map.of("skipMisleadingRungs", false),
+            ONE_TO_27);
+    /** The default: a rung cuts only once the full curves support it. */
+    private static final StoppingRule HEDGED = new AshaRuleSpec().create(Map.of(), ONE_TO_27);
 
     /** Trials that reported {@code losses[i]} at iteration 1 and stopped there (pruned). */
     private static List<Trial> atFirstRung(double... losses) {
@@ -144,10 +148,51 @@ class AshaRuleTest {
         assertThat(judge(RULE, List.of(), trial(0, PENDING, its(1), vals(Double.NaN)))).isTrue();
     }
 
+    /** Four completed experiments over 0..27 whose loss at rung 1 is {@code atOne[i]} and from 2 on {@code last[i]}. */
+    private static List<Trial> fullCurves(double[] atOne, double[] last) {
+        List<Trial> trials = new ArrayList<>();
+        for (int i = 0; i < atOne.length; i++) {
+            long[] iterations = new long[28];
+            double[] values = new double[28];
+            for (int t = 0; t <= 27; t++) {
+                iterations[t] = t;
+                values[t] = t <= 1 ? atOne[i] : last[i];
+            }
+            trials.add(trial(i, COMPLETED, iterations, values));
+        }
+        return trials;
+    }
+
+    @Test
+    void stopsNothingUntilEtaPlusOneExperimentsRanTheFullBudget() {
+        // given three full curves and a running trial far worse than all of them at rung 1
+        List<Trial> others = fullCurves(new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        Trial running = trial(3, PENDING, its(0, 1), vals(9.0, 100.0));
+        // then the default rule lets it go on, plain ASHA stops it
+        assertThat(judge(HEDGED, others, running)).isFalse();
+        assertThat(judge(RULE, others, running)).isTrue();
+    }
+
+    @Test
+    void stopsAtARungThatTheFullCurvesSupport() {
+        // given four full curves ranked alike at rung 1 and at the end
+        List<Trial> others = fullCurves(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4});
+        // then a trial worse than the best third at rung 1 is stopped
+        assertThat(judge(HEDGED, others, trial(4, PENDING, its(0, 1), vals(9.0, 100.0)))).isTrue();
+    }
+
+    @Test
+    void doesNotStopAtARungWhereTheBestFullCurveWouldHaveBeenCut() {
+        // given four full curves that cross: the best at the end (0.5) was third at rung 1
+        List<Trial> others = fullCurves(new double[] {1, 2, 3, 4}, new double[] {2, 3, 0.5, 4});
+        // then rung 1 stops nothing, however bad the trial is there
+        assertThat(judge(HEDGED, others, trial(4, PENDING, its(0, 1), vals(9.0, 100.0)))).isFalse();
+    }
+
     @Test
     void takesItsRangeFromSettingsOverTheStudy() {
         StoppingRule rule = new AshaRuleSpec().create(Map.of("minIteration", 3, "maxIteration", 100,
-                "reductionFactor", 2), new Budget(null, null, null, null));
+                "reductionFactor", 2, "skipMisleadingRungs", false), new Budget(null, null, null, null));
         List<Trial> others = new ArrayList<>();
         others.add(trial(0, PRUNED, its(1, 2, 3), vals(1.0, 1.0, 1.0)));
         Trial running = trial(1, PENDING, its(1, 2), vals(5.0, 5.0));

@@ -78,15 +78,28 @@ class MedianRuleTest {
     }
 
     @Test
-    void countsPrunedTrialsAsEndedButNotPendingOnes() {
+    void countsOnlyCompletedTrialsTowardTheStartup() {
+        // given five ended trials of which one was pruned, and a much worse running one
         List<Trial> ended = endedOneToFive();
         ended.set(4, flat(4, PRUNED, 9, 5.0));
         Trial running = flat(6, PENDING, 2, 100.0);
-
-        assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isTrue();
-
+        // then four completed are not the five startup trials; a pending one does not count either
+        assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule(Map.of("startupTrials", 4)), ended, running, LOSS, NO_LIMITS)).isTrue();
         ended.set(4, flat(4, PENDING, 9, 5.0));
         assertThat(judge(rule(Map.of()), ended, running, LOSS, NO_LIMITS)).isFalse();
+    }
+
+    @Test
+    void leavesPrunedTrialsOutOfTheMedian() {
+        // given completed losses 1..5 (median 3) and three pruned trials that reached iteration 2 with loss 0.5
+        List<Trial> trials = endedOneToFive();
+        for (int i = 5; i < 8; i++) {
+            trials.add(flat(i, PRUNED, 2, 0.5));
+        }
+        Trial running = flat(8, PENDING, 2, 2.5);
+        // then the running trial (2.5) is judged against 3, not against the median 2 that the pruned would make
+        assertThat(judge(rule(Map.of()), trials, running, LOSS, NO_LIMITS)).isFalse();
     }
 
     @Test

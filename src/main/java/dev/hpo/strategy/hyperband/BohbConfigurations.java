@@ -17,7 +17,8 @@ import dev.hpo.strategy.tpe.TpeOptions;
 import dev.hpo.strategy.tpe.TpeSampler;
 
 /**
- * BOHB's new configurations (Falkner et al. 2018). With probability {@code randomFraction}, or while no budget
+ * BOHB's new configurations (Falkner et al. 2018). With probability {@code randomFraction} (default 0.1 for the
+ * TPE model, hpbandster's 1/3 for the KDE: see {@link BohbSettings#TPE_RANDOM_FRACTION}), or while no budget
  * has enough results, a random point. Otherwise the completed results of the largest budget that has at least
  * {@code minPointsInModel} (default: modelled parameters + 1) and at least two: ranked by loss (then trial
  * number), the best {@code ceil(topNPercent% of n)} (at least one, at most n - 1) form the good group and the rest

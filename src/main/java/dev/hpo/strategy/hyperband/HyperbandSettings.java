@@ -12,8 +12,10 @@ import dev.hpo.strategy.Settings;
  * @param brackets          brackets to run in all, or null to loop brackets until the study's limits end it
  * @param conservativeFirst true when brackets run from the one with full budgets only to the most aggressive one
  *                          ({@code bracketOrder = conservative}), false for Hyperband's most aggressive first
+ * @param skipMisleading    true when a bracket whose cuts the study's own full learning curves contradict is skipped
+ *                          ({@link dev.hpo.stopping.FidelityCheck})
  */
-record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst) {
+record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst, boolean skipMisleading) {
 
     static final String AGGRESSIVE = "aggressive";
     static final String CONSERVATIVE = "conservative";
@@ -29,12 +31,18 @@ record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst) {
                 new SettingSpec("bracketOrder", "string", defaultOrder,
                         "order of the brackets in each round: 'aggressive' (most configurations at the smallest budget"
                                 + " first, as Hyperband and hpbandster) or 'conservative' (the bracket that runs every"
-                                + " configuration at the full budget first)"));
+                                + " configuration at the full budget first)"),
+                new SettingSpec("skipMisleadingBrackets", "boolean", true,
+                        "skip a bracket when the study's own full learning curves say its smaller budgets mislead:"
+                                + " the best experiment that ran the full budget would not have survived that bracket's"
+                                + " cuts (needs eta + 1 full curves reported as intermediate values; without them every"
+                                + " bracket runs, as in plain Hyperband). The bracket of full budgets always runs"));
     }
 
     static HyperbandSettings from(Settings settings) {
         Integer brackets = settings.has("brackets") ? settings.integer("brackets", 1, 1_000_000) : null;
         boolean conservative = CONSERVATIVE.equals(settings.string("bracketOrder", AGGRESSIVE, CONSERVATIVE));
-        return new HyperbandSettings(settings.integer("eta", 2, 100), brackets, conservative);
+        return new HyperbandSettings(settings.integer("eta", 2, 100), brackets, conservative,
+                settings.bool("skipMisleadingBrackets"));
     }
 }

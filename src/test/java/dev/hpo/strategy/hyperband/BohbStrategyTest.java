@@ -19,6 +19,7 @@ import dev.hpo.space.UniformRange;
 import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.Seeds;
+import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
 import dev.hpo.strategy.Trial;
@@ -48,6 +49,19 @@ class BohbStrategyTest {
             study.complete(study.trials.size() - 1, loss(point.parameters()));
         }
         return points;
+    }
+
+    @Test
+    void defaultsTheRandomFractionByModel() {
+        // given no randomFraction: the TPE model (which has its own prior component) and hpbandster's KDE
+        BohbSettings tpe = BohbSettings.from(Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
+        BohbSettings kde = BohbSettings.from(Settings.validate("bohb", Map.of("model", "kde"), BohbSettings.SPECS));
+        BohbSettings given = BohbSettings.from(Settings.validate("bohb", Map.of("randomFraction", 0.5),
+                BohbSettings.SPECS));
+        // then a tenth, hpbandster's third, and a given value as given
+        assertThat(tpe.randomFraction()).isEqualTo(0.1);
+        assertThat(kde.randomFraction()).isEqualTo(1.0 / 3);
+        assertThat(given.randomFraction()).isEqualTo(0.5);
     }
 
     @ParameterizedTest

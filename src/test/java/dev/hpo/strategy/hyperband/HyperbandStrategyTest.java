@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Suggestion;
+import dev.hpo.strategy.Trial;
+import dev.hpo.strategy.TrialState;
 
 class HyperbandStrategyTest {
 
@@ -58,6 +61,47 @@ class HyperbandStrategyTest {
         }
         // and with those running, the next bracket (5 configurations at 3, then 1 at 9) starts at budget 3
         assertThat(((Suggestion.Point) study.ask()).maxIteration()).isEqualTo(3L);
+    }
+
+    /** Four completed full-budget experiments whose curves cross at iteration 3: the best at 9 is third there. */
+    private static void addCrossingCurves(Studies study) {
+        double[] at3 = {0.5, 0.6, 0.7, 0.8};
+        double[] at9 = {0.4, 0.3, 0.1, 0.2};
+        for (int i = 0; i < 4; i++) {
+            TreeMap<Long, Double> curve = new TreeMap<>();
+            for (long iteration = 1; iteration <= 9; iteration++) {
+                curve.put(iteration, iteration <= 3 ? at3[i] : at9[i]);
+            }
+            study.trials.add(new Trial(i, Map.of("x", 0.1 * i, "y", 0.5), TrialState.COMPLETED, new double[] {at9[i]},
+                    curve, 9L));
+        }
+    }
+
+    @Test
+    void skipsBracketsWhoseCutsTheFullCurvesContradict() {
+        // given full curves that cross at iterations 1 and 3, so the best full experiment would not survive a cut
+        Studies study = study(Map.of());
+        addCrossingCurves(study);
+        // when the next bracket starts, then the brackets cutting at 1 and at 3 are skipped: it runs at 9
+        assertThat(((Suggestion.Point) study.ask()).maxIteration()).isEqualTo(9L);
+        assertThat(study.state).containsEntry("started", 1).containsEntry("position", 3);
+    }
+
+    @Test
+    void runsEveryBracketWhenSkippingIsOff() {
+        // given the same crossing curves, with skipMisleadingBrackets off
+        Studies study = study(Map.of("skipMisleadingBrackets", false));
+        addCrossingCurves(study);
+        // then Hyperband's most aggressive bracket starts, at budget 1
+        assertThat(((Suggestion.Point) study.ask()).maxIteration()).isEqualTo(1L);
+    }
+
+    @Test
+    void resumesAStateSavedBeforeBracketsCouldBeSkippedAtItsStartedCount() {
+        // given a state with two brackets started and no position (saved by an earlier version)
+        HyperbandState state = HyperbandState.fromMap(Map.of("started", 2, "brackets", List.of()));
+        // then the next bracket is the third of the order
+        assertThat(state.position).isEqualTo(2);
     }
 
     @Test
