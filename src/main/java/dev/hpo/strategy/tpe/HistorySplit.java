@@ -55,8 +55,7 @@ final class HistorySplit {
             }
         }
         List<Ranked> order = new ArrayList<>(ranked);
-        order.sort(Comparator.comparingInt(Ranked::group).thenComparingDouble(Ranked::progress)
-                .thenComparingDouble(Ranked::loss).thenComparingInt(Ranked::number));
+        order.sort(RANKING);
         int pending = 0;
         for (Ranked entry : ranked) {
             pending += entry.group() == Ranked.PENDING ? 1 : 0;
@@ -111,6 +110,18 @@ final class HistorySplit {
         }
         return null;
     }
+
+    /** Group, then progress, then loss, then age (one comparator: the chained one was a tenth of a suggestion). */
+    private static final Comparator<Ranked> RANKING = (a, b) -> {
+        int c = Integer.compare(a.group(), b.group());
+        if (c == 0) {
+            c = Double.compare(a.progress(), b.progress());
+        }
+        if (c == 0) {
+            c = Double.compare(a.loss(), b.loss());
+        }
+        return c != 0 ? c : Integer.compare(a.number(), b.number());
+    };
 
     /** Ranking key: group, then progress (minus the last iteration), then loss, then age. */
     private record Ranked(int group, double progress, double loss, int number, Map<String, Object> parameters) {

@@ -44,11 +44,16 @@ final class NumericDimension implements Dimension {
     private final double[] logNormalisers;
     /** log(step / sigma) - log sqrt(2 pi) per component: the cell-mass bound's constant part. */
     private final double[] logCellBounds;
+    /** log sigma per component (also the Optuna 3.1 score's tilt of a continuous kernel). */
+    private final double[] logSigmas;
+    /** The components in ascending order of centre when the fit computed it (univariate), else null. */
+    private final int[] order;
     /** Built on the first univariate density evaluation. */
     private Window window;
 
     private NumericDimension(double low, double high, double step, double latticeLow, long latticeCount,
-                             double[] mus, double[] sigmas) {
+                             double[] mus, double[] sigmas, int[] order) {
+        this.order = order;
         this.low = low;
         this.high = high;
         this.step = step;
@@ -59,16 +64,19 @@ final class NumericDimension implements Dimension {
         this.inverseSigmas = new double[mus.length];
         this.logNormalisers = new double[mus.length];
         this.logCellBounds = new double[mus.length];
+        this.logSigmas = new double[mus.length];
+        double logStep = step > 0 ? Math.log(step) : 0;
         for (int k = 0; k < mus.length; k++) {
             inverseSigmas[k] = 1.0 / sigmas[k];
+            logSigmas[k] = Math.log(sigmas[k]);
             double a = (low - mus[k]) * inverseSigmas[k];
             double b = (high - mus[k]) * inverseSigmas[k];
             // a kernel well inside the range loses nothing to the truncation (error below 1e-15)
             double logAccept = a < -8.3 && b > 8.3 ? 0 : NormalMath.logMass(a, b);
-            logCellBounds[k] = step > 0 ? Math.log(step * inverseSigmas[k]) - NormalMath.LOG_SQRT_2PI : 0;
+            logCellBounds[k] = step > 0 ? logStep - logSigmas[k] - NormalMath.LOG_SQRT_2PI : 0;
             // A continuous kernel is a density (1/sigma, 1/sqrt(2 pi)); a stepped one is a cell mass, normalised
             // only by the truncation to the range.
-            logNormalisers[k] = step > 0 ? -logAccept : -logAccept - Math.log(sigmas[k]) - NormalMath.LOG_SQRT_2PI;
+            logNormalisers[k] = step > 0 ? -logAccept : -logAccept - logSigmas[k] - NormalMath.LOG_SQRT_2PI;
         }
     }
 
@@ -100,11 +108,13 @@ final class NumericDimension implements Dimension {
         }
         double priorMu = 0.5 * (low + high);
         mus[n] = priorMu;
+        int[] order = null;
         if (multivariateDims > 0) {
             double sigma = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (multivariateDims + 4)) * width;
             Arrays.fill(sigmas, 0, n, sigma);
         } else {
-            neighbourBandwidths(mus, low, high, considerEndpoints, sigmas);
+            order = sortedOrder(mus);
+            neighbourBandwidths(mus, order, low, high, considerEndpoints, sigmas);
         }
         // Optuna's "magic clip": no kernel narrower than the range over min(100, n + 2)
         double minSigma = width / Math.min(100.0, n + 2.0);
@@ -112,14 +122,13 @@ final class NumericDimension implements Dimension {
             sigmas[i] = Math.min(width, Math.max(minSigma, sigmas[i]));
         }
         sigmas[n] = width;
-        return new NumericDimension(low, high, step, latticeLow, latticeCount, mus, sigmas);
+        return new NumericDimension(low, high, step, latticeLow, latticeCount, mus, sigmas, order);
     }
 
     /** Each kernel as wide as the larger gap to its sorted neighbours (the bounds and the prior centre included). */
-    private static void neighbourBandwidths(double[] mus, double low, double high, boolean considerEndpoints,
-                                            double[] sigmas) {
+    private static void neighbourBandwidths(double[] mus, int[] order, double low, double high,
+                                            boolean considerEndpoints, double[] sigmas) {
         int m = mus.length;
-        int[] order = sortedOrder(mus);
         double[] sorted = new double[m];
         for (int i = 0; i < m; i++) {
             sorted[i] = mus[order[i]];
@@ -265,7 +274,7 @@ final class NumericDimension implements Dimension {
 
     private Window window() {
         if (window == null) {
-            window = new Window(mus, sigmas);
+            window = new Window(mus, sigmas, order == null ? sortedOrder(mus) : order);
         }
         return window;
     }
@@ -285,16 +294,14 @@ final class NumericDimension implements Dimension {
         double[] constantsFor;
         double maxNarrowConstant;
 
-        Window(double[] mus, double[] sigmas) {
+        Window(double[] mus, double[] sigmas, int[] order) {
             int m = mus.length;
-            order = sortedOrder(mus);
+            this.order = order;
             sortedMus = new double[m];
             for (int i = 0; i < m; i++) {
                 sortedMus[i] = mus[order[i]];
             }
-            double[] sortedSigmas = sigmas.clone();
-            Arrays.sort(sortedSigmas);
-            narrowSigma = sortedSigmas[(int) (0.9 * (m - 1))];
+            narrowSigma = select(sigmas.clone(), (int) (0.9 * (m - 1)));
             isWide = new boolean[m];
             int wideCount = 0;
             for (int k = 0; k < m; k++) {
@@ -309,6 +316,43 @@ final class NumericDimension implements Dimension {
             }
             evaluated = new int[m];
         }
+    }
+
+    /**
+     * The {@code rank}-th smallest of {@code values} (0-based), reordering them: Hoare's selection, linear on
+     * average where a full sort was a quarter of a suggestion's time with 1,000 experiments.
+     */
+    static double select(double[] values, int rank) {
+        int lo = 0;
+        int hi = values.length - 1;
+        while (lo < hi) {
+            double pivot = values[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = values[i];
+                    values[i] = values[j];
+                    values[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (rank <= j) {
+                hi = j;
+            } else if (rank >= i) {
+                lo = i;
+            } else {
+                return values[rank];
+            }
+        }
+        return values[rank];
     }
 
     private static int lowerBound(double[] sorted, double value) {
@@ -342,7 +386,7 @@ final class NumericDimension implements Dimension {
 
     @Override
     public double logBandwidthTilt(int k) {
-        return step > 0 ? 0 : Math.log(sigmas[k]);
+        return step > 0 ? 0 : logSigmas[k];
     }
 
     @Override

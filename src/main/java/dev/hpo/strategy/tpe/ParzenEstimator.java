@@ -23,22 +23,12 @@ final class ParzenEstimator {
     private final double[] cumulativeWeights;
     private final boolean exactBounds;
 
-    private ParzenEstimator(Dimension[] dimensions, double[] weights) {
+    private ParzenEstimator(Dimension[] dimensions, ObservationWeights.Mixture mixture) {
         this.dimensions = dimensions;
-        this.logWeights = new double[weights.length];
-        this.cumulativeWeights = new double[weights.length];
-        double sum = 0;
-        for (double w : weights) {
-            sum += w;
-        }
-        double running = 0;
-        for (int k = 0; k < weights.length; k++) {
-            logWeights[k] = Math.log(weights[k] / sum);
-            running += weights[k] / sum;
-            cumulativeWeights[k] = running;
-        }
+        this.logWeights = mixture.logWeights();
+        this.cumulativeWeights = mixture.cumulative();
         this.tiltedLogWeights = logWeights.clone();
-        for (int k = 0; k < weights.length; k++) {
+        for (int k = 0; k < logWeights.length; k++) {
             for (Dimension dimension : dimensions) {
                 tiltedLogWeights[k] += dimension.logBandwidthTilt(k);
             }
@@ -58,29 +48,38 @@ final class ParzenEstimator {
      * @param multivariate true for the joint model's bandwidths, false for the univariate neighbour rule
      */
     static ParzenEstimator fit(List<Variable> variables, double[][] rows, TpeOptions options, boolean multivariate) {
-        int n = rows.length;
+        double[][] byVariable = new double[variables.size()][rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < byVariable.length; j++) {
+                byVariable[j][i] = rows[i][j];
+            }
+        }
+        return fitColumns(variables, byVariable, rows.length, options, multivariate);
+    }
+
+    /**
+     * Fits the mixture to {@code n} observations given column by column ({@code byVariable[j][i]} is observation
+     * i's coordinate of variable j, observations in age order); the columns are read, not kept.
+     */
+    static ParzenEstimator fitColumns(List<Variable> variables, double[][] byVariable, int n, TpeOptions options,
+                                      boolean multivariate) {
         int d = variables.size();
         Dimension[] dimensions = new Dimension[d];
-        double[] column = new double[n];
         for (int j = 0; j < d; j++) {
-            for (int i = 0; i < n; i++) {
-                column[i] = rows[i][j];
-            }
+            double[] column = byVariable[j];
             Variable variable = variables.get(j);
             if (variable instanceof Variable.Numeric numeric) {
-                dimensions[j] = NumericDimension.fit(column.clone(), numeric.range().low(), numeric.range().high(),
+                dimensions[j] = NumericDimension.fit(column, numeric.range().low(), numeric.range().high(),
                         numeric.range().resolution(), options.considerEndpoints(), multivariate ? d : 0);
             } else if (variable instanceof Variable.Ordinal ordinal) {
-                dimensions[j] = NumericDimension.fit(column.clone(), 0, ordinal.sorted().size() - 1, 1,
+                dimensions[j] = NumericDimension.fit(column, 0, ordinal.sorted().size() - 1, 1,
                         options.considerEndpoints(), multivariate ? d : 0);
             } else {
                 dimensions[j] = CategoricalDimension.fit(column, ((Variable.Categorical) variable).size(),
                         options.priorWeight());
             }
         }
-        double[] weights = Arrays.copyOf(ObservationWeights.ramp(n), n + 1);
-        weights[n] = options.priorWeight();
-        return new ParzenEstimator(dimensions, weights);
+        return new ParzenEstimator(dimensions, ObservationWeights.mixture(n, options.priorWeight()));
     }
 
     /** {@code count} independent draws, each a point with one coordinate per dimension. */
