@@ -65,6 +65,8 @@ public class Experiment extends AssignedIdEntity {
     private Instant endedAt;
     @Column(name = "completion_notified")
     private boolean completionNotified;
+    /** How often its worker was lost and it was queued again (the study loop requeues it, see V5). */
+    private int retries;
     @Version
     private Long version; // null until persisted, so save() persists a new row instead of merging
 
@@ -203,6 +205,7 @@ public class Experiment extends AssignedIdEntity {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public boolean completionNotified() { return completionNotified; }
+    public int retries() { return retries; }
     public long version() { return version == null ? 0 : version; }
 
     private void end(ExperimentStatus outcome, String reason, Instant now) {

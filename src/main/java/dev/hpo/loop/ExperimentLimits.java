@@ -21,7 +21,10 @@ import dev.hpo.strategy.Trial;
  *       {@code max_iteration}: {@code COMPLETED} / {@code iteration_limit}. Reaching the budget it was given is
  *       the normal end of a multi-fidelity run and of a study's {@code maxIterationPerJob}, so the experiment
  *       counts as completed and its result is used like any other;</li>
- *   <li>a worker that stopped renewing its lease: {@code FAILED} / {@code worker_lost};</li>
+ *   <li>a worker that stopped renewing its lease: {@code FAILED} / {@code worker_lost}, unless the study's
+ *       {@code maxRetriesPerExperiment} allows another attempt: then the same experiment goes back to
+ *       {@code QUEUED} (its slot stays taken, so the strategy is not asked for a new point, and the lost
+ *       attempt's scalars are deleted);</li>
  *   <li>the study's early-stopping rule, re-asked only when the experiment reported something new:
  *       {@code ABORTED} / {@code pruned}.</li>
  * </ul>
@@ -39,8 +42,12 @@ class ExperimentLimits {
         this.settings = settings;
     }
 
-    /** Ends what must end; returns the ids the backend must abort. */
-    List<UUID> apply(StudyRow study, StudyHistory history, Instant now) {
+    /** An experiment put back to QUEUED after its worker was lost; the backend must launch it again. */
+    record Requeued(ExperimentRow row, String name) {
+    }
+
+    /** Ends what must end, adding lost experiments queued again to {@code requeued}; returns the ids the backend must abort. */
+    List<UUID> apply(StudyRow study, StudyHistory history, Instant now, List<Requeued> requeued) {
         StudyModel model = history.model;
         List<UUID> aborts = new ArrayList<>();
         boolean checkWorkers = workerCheckDue(model);
@@ -49,6 +56,19 @@ class ExperimentLimits {
                 continue;
             }
             String[] end = limitReached(study, history, row, now, checkWorkers);
+            if (end != null && StopReasons.WORKER_LOST.equals(end[1]) && study.maxRetriesPerExperiment() > 0) {
+                String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment());
+                if (name != null) {
+                    ExperimentRow queued = row.requeued();
+                    history.replace(queued);
+                    model.stoppingCheckedAt.remove(row.id());
+                    model.summaries.forEach(byExperiment -> byExperiment.remove(row.id()));
+                    requeued.add(new Requeued(queued, name));
+                    // a process that is still alive on this host (its lease renewals failed) is stopped first
+                    aborts.add(row.id());
+                    continue;
+                }
+            }
             if (end != null && store.endExperiment(row.id(), end[0], end[1], end[2], now)) {
                 history.replace(row.endedAs(end[0], end[1], now));
                 model.stoppingCheckedAt.remove(row.id());

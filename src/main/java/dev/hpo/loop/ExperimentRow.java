@@ -35,6 +35,11 @@ record ExperimentRow(UUID id, int number, String status, String stopReason, Long
                 completionNotified, archived);
     }
 
+    /** The same experiment put back to QUEUED by the tick after its worker was lost (see LoopStore#requeueLost). */
+    ExperimentRow requeued() {
+        return new ExperimentRow(id, number, "QUEUED", null, maxIteration, null, null, null, false, archived);
+    }
+
     ExperimentRow notified() {
         return new ExperimentRow(id, number, status, stopReason, maxIteration, startedAt, endedAt, workerLeaseExpiresAt,
                 true, archived);

@@ -35,7 +35,7 @@ class LoopStore {
             execution_queue, max_concurrent_experiments, total_max_jobs, compute_time_limit_minutes,
             time_limit_per_job_minutes, min_iteration_per_job, max_iteration_per_job, save_top_k_only,
             spawn_project, report_period_minutes, job_complete_callback_url, started_at, deadline,
-            experiments_created, last_report_at, lease_owner, lease_expires_at
+            experiments_created, last_report_at, lease_owner, lease_expires_at, max_retries_per_experiment
             """;
 
     private final JdbcTemplate jdbc;
@@ -178,6 +178,28 @@ class LoopStore {
                 """, status, reason, message, Jdbc.timestamp(now), id) == 1;
     }
 
+    /**
+     * Puts a RUNNING experiment whose worker was lost back to QUEUED for another attempt, if it was retried fewer
+     * than {@code maxRetries} times: same row, same number and parameters, {@code retries} + 1, the worker, start
+     * and lease cleared, and the lost attempt's scalars and summaries deleted so they cannot mix with the next
+     * attempt's. Returns the experiment's name, or null when it was not requeued (retries used up, or no longer
+     * RUNNING).
+     */
+    String requeueLost(UUID id, int maxRetries) {
+        List<String> names = jdbc.queryForList("""
+                UPDATE experiment SET status = 'QUEUED', retries = retries + 1, worker_id = NULL, started_at = NULL,
+                       worker_lease_expires_at = NULL, version = version + 1
+                 WHERE id = ? AND status = 'RUNNING' AND retries < ?
+                RETURNING name
+                """, String.class, id, maxRetries);
+        if (names.isEmpty()) {
+            return null;
+        }
+        jdbc.update("DELETE FROM scalar WHERE experiment_id = ?", id);
+        jdbc.update("DELETE FROM metric_summary WHERE experiment_id = ?", id);
+        return names.get(0);
+    }
+
     void insertExperiment(UUID id, UUID studyId, int number, String name, String project, String parametersJson,
                           String queue, Long maxIteration, Instant now, String createdBy) {
         jdbc.update("""
@@ -261,6 +283,7 @@ class LoopStore {
                 rs.getString("spawn_project"), period == null ? 5.0 : period,
                 rs.getString("job_complete_callback_url"), Jdbc.instant(rs, "started_at"),
                 Jdbc.instant(rs, "deadline"), rs.getInt("experiments_created"), Jdbc.instant(rs, "last_report_at"),
-                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"));
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"),
+                rs.getInt("max_retries_per_experiment"));
     }
 }

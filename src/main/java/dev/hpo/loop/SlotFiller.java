@@ -173,7 +173,7 @@ class SlotFiller {
         return model.space.canonicalKey(parameters) + "@" + maxIteration;
     }
 
-    private LaunchRequest launchRequest(StudyRow study, StudyModel model, UUID id, String name,
+    LaunchRequest launchRequest(StudyRow study, StudyModel model, UUID id, String name,
                                         Map<String, Object> parameters, Long maxIteration) {
         Map<String, Object> merged = new LinkedHashMap<>(model.baseParameters);
         merged.putAll(parameters);

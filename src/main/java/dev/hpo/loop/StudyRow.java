@@ -11,7 +11,7 @@ record StudyRow(UUID id, String name, UUID baseExperimentId, String status, Stri
                 Double timeLimitPerJobMinutes, Long minIterationPerJob, Long maxIterationPerJob,
                 Integer saveTopKOnly, String spawnProject, double reportPeriodMinutes, String callbackUrl,
                 Instant startedAt, Instant deadline, int experimentsCreated, Instant lastReportAt,
-                String leaseOwner, Instant leaseExpiresAt) {
+                String leaseOwner, Instant leaseExpiresAt, int maxRetriesPerExperiment) {
 
     boolean leasedBy(String replica, Instant now) {
         return replica.equals(leaseOwner) && leaseExpiresAt != null && leaseExpiresAt.isAfter(now);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import dev.hpo.backend.LaunchRequest;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.study.StudyStateChanged;
@@ -83,11 +84,12 @@ class StudyTick {
         // (1) study limits
         String[] ending = studyLimitReached(study, history, now);
         List<UUID> aborts = new ArrayList<>();
+        List<ExperimentLimits.Requeued> requeued = new ArrayList<>();
         if (ending != null) {
             abortActive(history, ending[2], now, aborts);
         } else {
             // (2) experiment limits
-            aborts.addAll(experimentLimits.apply(study, history, now));
+            aborts.addAll(experimentLimits.apply(study, history, now, requeued));
         }
 
         // (4) free slots -- before (3) so that the best experiment in events is computed once, after all changes
@@ -142,7 +144,15 @@ class StudyTick {
             models.forget(studyId);
             events.publishEvent(new StudyStateChanged(studyId, endStatus));
         }
-        return new TickResult(true, study.backend(), filled.launches(), aborts, eventsRecorded, endStatus != null);
+        List<LaunchRequest> launches = filled.launches();
+        if (!requeued.isEmpty()) {
+            launches = new ArrayList<>(launches);
+            for (ExperimentLimits.Requeued again : requeued) {
+                launches.add(slotFiller.launchRequest(study, model, again.row().id(), again.name(),
+                        history.parameters(again.row()), again.row().maxIteration()));
+            }
+        }
+        return new TickResult(true, study.backend(), launches, aborts, eventsRecorded, endStatus != null);
     }
 
     /** {study status, study reason, experiments' stop reason} when a study limit or a stop request ends it. */

@@ -174,6 +174,9 @@ public class WorkerProtocol {
         if (endedByTheService(experiment)) {
             return WorkerAction.stop(experiment.stopReason());
         }
+        if (lostAndRequeued(experiment, workerId)) {
+            return WorkerAction.stop(Experiment.WORKER_LOST);
+        }
         if (experiment.status() == ExperimentStatus.RUNNING) {
             throw new IllegalTransitionException("experiment " + experiment.id() + " is leased by worker "
                     + experiment.workerId() + ", not " + workerId, experiment.status().name());
@@ -191,6 +194,20 @@ public class WorkerProtocol {
     private static boolean endedByTheService(Experiment experiment) {
         return experiment.status() == ExperimentStatus.ABORTED
                 || experiment.status() == ExperimentStatus.COMPLETED && experiment.stopReason() != null;
+    }
+
+    /**
+     * A worker that was declared lost calls again after the loop queued its experiment for another attempt: it
+     * must stop (its attempt no longer counts), not get an error. Only heartbeats carry the worker id, so a late
+     * worker is recognised while the experiment waits QUEUED, or by its id once another worker leased it.
+     */
+    private static boolean lostAndRequeued(Experiment experiment, String workerId) {
+        if (experiment.retries() == 0) {
+            return false;
+        }
+        return experiment.status() == ExperimentStatus.QUEUED
+                || experiment.status() == ExperimentStatus.RUNNING && workerId != null
+                && !workerId.equals(experiment.workerId());
     }
 
     private LeasedExperiment leased(Experiment experiment) {

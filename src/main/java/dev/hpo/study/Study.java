@@ -77,6 +77,8 @@ public class Study extends AssignedIdEntity {
     private Long maxIterationPerJob;
     @Column(name = "save_top_k_only")
     private Integer saveTopKOnly;
+    @Column(name = "max_retries_per_experiment")
+    private int maxRetriesPerExperiment;
     @Column(name = "spawn_project")
     private String spawnProject;
     @Column(name = "report_period_minutes")
@@ -137,6 +139,7 @@ public class Study extends AssignedIdEntity {
         this.timeLimitPerJobMinutes = limits.timeLimitPerJobMinutes();
         this.minIterationPerJob = limits.minIterationPerJob();
         this.maxIterationPerJob = limits.maxIterationPerJob();
+        this.maxRetriesPerExperiment = limits.maxRetriesPerExperiment();
         this.saveTopKOnly = definition.saveTopKOnly();
         this.spawnProject = definition.spawnProject();
         this.reportPeriodMinutes = definition.reportPeriodMinutes();
@@ -290,7 +293,8 @@ public class Study extends AssignedIdEntity {
 
     public StudyLimits limits() {
         return new StudyLimits(maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
-                computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob);
+                computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob,
+                maxRetriesPerExperiment);
     }
 
     public StudyId id() { return new StudyId(id); }

@@ -14,7 +14,8 @@ public record StudyDraft(String name, BaseExperimentId baseExperimentId, List<Ob
                          String backend, String executionQueue, Integer maxConcurrentExperiments, Integer totalMaxJobs,
                          Double optimizationTimeLimitMinutes, Double computeTimeLimitMinutes,
                          Double timeLimitPerJobMinutes, Long minIterationPerJob, Long maxIterationPerJob,
-                         Integer saveTopKOnly, String spawnProject, Double reportPeriodMinutes) {
+                         Integer saveTopKOnly, String spawnProject, Double reportPeriodMinutes,
+                         Integer maxRetriesPerExperiment) {
 
     /** One objective: metric title/series and the sign's API name. */
     public record ObjectiveDraft(String title, String series, String sign) {

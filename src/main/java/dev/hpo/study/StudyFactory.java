@@ -98,7 +98,8 @@ public class StudyFactory {
 
         StudyLimits limits = new StudyLimits(concurrency, draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(),
                 draft.computeTimeLimitMinutes(), draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(),
-                draft.maxIterationPerJob());
+                draft.maxIterationPerJob(),
+                draft.maxRetriesPerExperiment() == null ? 0 : draft.maxRetriesPerExperiment());
         return new NewStudy(draft.name(), draft.baseExperimentId(), SpaceCodec.toJson(space), objectives,
                 strategyName, new LinkedHashMap<>(settings), seed, earlyStopping, backend, queue, limits,
                 draft.saveTopKOnly(), draft.spawnProject(),

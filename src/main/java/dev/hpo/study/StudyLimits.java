@@ -10,8 +10,18 @@ package dev.hpo.study;
  * @param timeLimitPerJobMinutes       one experiment's running time ({@code time_limit_per_job})
  * @param minIterationPerJob           smallest iteration budget ({@code min_iteration_per_job})
  * @param maxIterationPerJob           iteration budget of one experiment ({@code max_iteration_per_job})
+ * @param maxRetriesPerExperiment      how often an experiment whose worker was lost is queued again with the same
+ *                                     parameters before it fails as {@code worker_lost} (0: never; not in ClearML)
  */
 public record StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
                           Double computeTimeLimitMinutes, Double timeLimitPerJobMinutes, Long minIterationPerJob,
-                          Long maxIterationPerJob) {
+                          Long maxIterationPerJob, int maxRetriesPerExperiment) {
+
+    /** Limits without retries of lost experiments. */
+    public StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
+                       Double computeTimeLimitMinutes, Double timeLimitPerJobMinutes, Long minIterationPerJob,
+                       Long maxIterationPerJob) {
+        this(maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes, computeTimeLimitMinutes,
+                timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob, 0);
+    }
 }

@@ -47,7 +47,8 @@ class ExperimentController {
                               Map<String, Object> parameters, ExperimentStatus status, String stopReason,
                               String failureMessage, boolean archived, String queue, Long maxIteration,
                               String workerId, Instant workerLeaseExpiresAt, Instant createdAt, Instant startedAt,
-                              Instant endedAt, List<MetricSummaryResponse> metrics, List<ScalarPointResponse> scalars) {
+                              Instant endedAt, int retries, List<MetricSummaryResponse> metrics,
+                              List<ScalarPointResponse> scalars) {
     }
 
     @Operation(summary = "Read an experiment with its metrics and scalars",
@@ -81,6 +82,7 @@ class ExperimentController {
         return new ExperimentResponse(e.id().value(), e.studyId().value(), e.number(), e.name(), e.project(),
                 e.parameters(), e.status(), e.stopReason(), e.failureMessage(), e.archived(), e.queue(),
                 e.maxIteration(), e.workerId(), e.workerLeaseExpiresAt(), e.createdAt(), e.startedAt(), e.endedAt(),
+                e.retries(),
                 d.metrics().stream().map(m -> new MetricSummaryResponse(m.title(), m.series(), m.summary().last(),
                         m.summary().lastIteration(), m.summary().min(), m.summary().max(), m.summary().count())).toList(),
                 d.scalars().stream().map(s -> new ScalarPointResponse(s.title(), s.series(), s.iteration(), s.value(),

@@ -27,6 +27,8 @@ final class StudyRequests {
      * more overflows the timestamp a deadline is stored as, and start would fail.
      */
     static final String MAX_MINUTES = "1e8";
+    /** Most retries of a lost experiment a study may ask for. */
+    static final int MAX_RETRIES = 100;
 
     private StudyRequests() {
     }
@@ -55,7 +57,10 @@ final class StudyRequests {
             @Positive Long maxIterationPerJob,
             @Schema(description = "Archive all but the best k experiments") @Positive Integer saveTopKOnly,
             @Size(max = 255) String spawnProject,
-            @Schema(description = "Default 5") @Positive @DecimalMax(MAX_MINUTES) Double reportPeriodMinutes) {
+            @Schema(description = "Default 5") @Positive @DecimalMax(MAX_MINUTES) Double reportPeriodMinutes,
+            @Schema(description = "How often an experiment whose worker was lost (lease not renewed) is queued again "
+                    + "with the same parameters before it fails as worker_lost; default 0 (never)")
+            @PositiveOrZero @Max(MAX_RETRIES) Integer maxRetriesPerExperiment) {
 
         StudyDraft toDraft() {
             return new StudyDraft(name, new BaseExperimentId(baseExperimentId), parameters,
@@ -64,7 +69,7 @@ final class StudyRequests {
                     earlyStopping == null ? null : new StudyDraft.StoppingDraft(earlyStopping.rule(), earlyStopping.settings()),
                     backend, executionQueue, maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
                     computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob,
-                    saveTopKOnly, spawnProject, reportPeriodMinutes);
+                    saveTopKOnly, spawnProject, reportPeriodMinutes, maxRetriesPerExperiment);
         }
     }
 

@@ -18,7 +18,8 @@ record StudyResponse(UUID id, String name, UUID baseExperimentId, List<Map<Strin
                      Double timeLimitPerJobMinutes, Long minIterationPerJob, Long maxIterationPerJob,
                      Integer saveTopKOnly, String spawnProject, double reportPeriodMinutes,
                      String jobCompleteCallbackUrl, StudyStatus status, String statusReason, Instant createdAt,
-                     Instant startedAt, Instant endedAt, Instant deadline, int experimentsCreated) {
+                     Instant startedAt, Instant endedAt, Instant deadline, int experimentsCreated,
+                     int maxRetriesPerExperiment) {
 
     record ObjectiveResponse(String title, String series, String sign) {
         static ObjectiveResponse of(Objective o) {
@@ -37,6 +38,7 @@ record StudyResponse(UUID id, String name, UUID baseExperimentId, List<Map<Strin
                 s.optimizationTimeLimitMinutes(), s.computeTimeLimitMinutes(), s.timeLimitPerJobMinutes(),
                 s.minIterationPerJob(), s.maxIterationPerJob(), s.saveTopKOnly(), s.spawnProject(),
                 s.reportPeriodMinutes(), s.jobCompleteCallbackUrl(), s.status(), s.statusReason(), s.createdAt(),
-                s.startedAt(), s.endedAt(), s.deadline(), s.experimentsCreated());
+                s.startedAt(), s.endedAt(), s.deadline(), s.experimentsCreated(),
+                s.limits().maxRetriesPerExperiment());
     }
 }
