@@ -151,6 +151,42 @@ class ProcessStudyIT {
     }
 
     @Test
+    void abortingOneExperimentKillsItsProcessAndRefillsTheSlot() throws IOException {
+        // given a one-slot study whose experiment sleeps for a minute, writing its pid first
+        Path script = Files.writeString(dir.resolve("sleep-one.py"), """
+                import os, time
+                path = os.path.join(os.environ["PIDS"], os.environ["HPO_EXPERIMENT_ID"])
+                with open(path + ".tmp", "w") as f:
+                    f.write(str(os.getpid()))
+                os.rename(path + ".tmp", path)
+                time.sleep(60)
+                """);
+        Path pids = Files.createDirectories(dir.resolve("pids-abort"));
+        String base = createBase(List.of("python3", script.toString()), Map.of("PIDS", pids.toString()));
+        String study = createStudy(base, 1, 2);
+        app.http.start(study, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fileCount(pids) == 1);
+        Path file;
+        try (var files = Files.list(pids)) {
+            file = files.toList().get(0);
+        }
+        String experiment = file.getFileName().toString();
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(Files.readString(file).strip())).orElseThrow();
+
+        // when the user aborts that experiment
+        JsonNode aborted = app.http.post("/experiments/" + experiment + "/abort", null).requireOk().body();
+
+        // then its process dies, it stays ABORTED by the user, and the next experiment runs in its slot
+        assertThat(aborted.get("stopReason").asString()).isEqualTo("stopped_by_user");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> fileCount(pids) == 2);
+        assertThat(jdbc.queryForObject("SELECT status || '/' || stop_reason FROM experiment WHERE id = ?::uuid",
+                String.class, experiment)).isEqualTo("ABORTED/stopped_by_user");
+        app.http.post("/studies/" + study + "/stop", Map.of()).requireOk();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
+    }
+
+    @Test
     void startsAnExperimentWhoseLaunchWasLost() {
         // given a running study with a QUEUED experiment nobody launched, as when the service stopped right after
         // the transaction that created it; its script reports over HTTP to HPO_API_URL this time
