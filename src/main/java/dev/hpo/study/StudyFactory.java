@@ -45,6 +45,11 @@ public class StudyFactory {
     public static final double DEFAULT_REPORT_PERIOD_MINUTES = 5;
     public static final String DEFAULT_BACKEND = "queue";
     public static final String DEFAULT_QUEUE = "default";
+    /**
+     * A lost experiment (its worker or the service died under it) runs once more by default: a restart of the
+     * service or a preempted worker should not cost the study a result. 0 restores fail-at-once.
+     */
+    public static final int DEFAULT_RETRIES_PER_EXPERIMENT = 1;
     private static final String MULTI_OBJECTIVE_DEFAULT = "tpe";
 
     private final StrategyCatalog strategies = StrategyCatalog.standard();
@@ -99,7 +104,8 @@ public class StudyFactory {
         StudyLimits limits = new StudyLimits(concurrency, draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(),
                 draft.computeTimeLimitMinutes(), draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(),
                 draft.maxIterationPerJob(),
-                draft.maxRetriesPerExperiment() == null ? 0 : draft.maxRetriesPerExperiment());
+                draft.maxRetriesPerExperiment() == null ? DEFAULT_RETRIES_PER_EXPERIMENT
+                        : draft.maxRetriesPerExperiment());
         return new NewStudy(draft.name(), draft.baseExperimentId(), SpaceCodec.toJson(space), objectives,
                 strategyName, new LinkedHashMap<>(settings), seed, earlyStopping, backend, queue, limits,
                 draft.saveTopKOnly(), draft.spawnProject(),

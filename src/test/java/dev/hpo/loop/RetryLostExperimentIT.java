@@ -125,7 +125,7 @@ class RetryLostExperimentIT {
     }
 
     @Test
-    void aStudyShowsItsRetrySettingAndDefaultsToNone() {
+    void aStudyShowsItsRetrySettingAndDefaultsToOneRetry() {
         Map<String, Object> withRetries = definition("q-retry-shown");
         withRetries.put("maxRetriesPerExperiment", 3);
 
@@ -133,7 +133,7 @@ class RetryLostExperimentIT {
         JsonNode plain = app.http.get("/studies/" + app.createStudy(definition("q-retry-plain"))).requireOk().body();
 
         assertThat(created.get("maxRetriesPerExperiment").asInt()).isEqualTo(3);
-        assertThat(plain.get("maxRetriesPerExperiment").asInt()).isZero();
+        assertThat(plain.get("maxRetriesPerExperiment").asInt()).isEqualTo(1);
     }
 
     private static Map<String, Object> definition(String queue) {

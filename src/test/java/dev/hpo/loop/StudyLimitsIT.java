@@ -60,6 +60,12 @@ class StudyLimitsIT {
         assertThat(Studies.outcomes(jdbc, study)).isNotEmpty().containsOnly("ABORTED/time_limit");
     }
 
+    /**
+     * The stored durations can come out a fraction of a millisecond short of what the loop measured when it
+     * decided (seen once in many runs: 0.4 ms short of 0.03 minutes), so the sum is checked to within 3 ms.
+     */
+    private static final double CLOCK_SLACK_MINUTES = 0.003 / 60;
+
     @Test
     void computeTimeLimitStopsTheStudyOnceRunningMinutesAddUp() {
         // two experiments at once for 0.03 minutes of compute: about a second of wall time
@@ -73,7 +79,7 @@ class StudyLimitsIT {
         assertThat(jdbc.queryForObject("""
                 SELECT sum(extract(epoch FROM ended_at - started_at)) / 60 FROM experiment
                  WHERE study_id = ?::uuid AND started_at IS NOT NULL
-                """, Double.class, study)).isGreaterThanOrEqualTo(0.03);
+                """, Double.class, study)).isGreaterThanOrEqualTo(0.03 - CLOCK_SLACK_MINUTES);
     }
 
     @Test

@@ -15,11 +15,12 @@ import tools.jackson.databind.JsonNode;
 class WorkerLostIT {
 
     @Test
-    void anExperimentWhoseWorkerStopsHeartbeatingFailsAsWorkerLost() {
+    void anExperimentWhoseWorkerStopsHeartbeatingFailsAsWorkerLostWhenTheStudyAllowsNoRetry() {
         try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s")) {
             // given a running study with one slot, leased by a worker that then goes silent
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("lost"), "q-lost", "random", 5);
             definition.put("maxConcurrentExperiments", 1);
+            definition.put("maxRetriesPerExperiment", 0);
             String study = app.createStudy(definition);
             app.start(study, null);
             JsonNode leased = await().atMost(Duration.ofSeconds(10))

@@ -59,7 +59,7 @@ final class StudyRequests {
             @Size(max = 255) String spawnProject,
             @Schema(description = "Default 5") @Positive @DecimalMax(MAX_MINUTES) Double reportPeriodMinutes,
             @Schema(description = "How often an experiment whose worker was lost (lease not renewed) is queued again "
-                    + "with the same parameters before it fails as worker_lost; default 0 (never)")
+                    + "with the same parameters before it fails as worker_lost; default 1, 0 for never")
             @PositiveOrZero @Max(MAX_RETRIES) Integer maxRetriesPerExperiment) {
 
         StudyDraft toDraft() {
