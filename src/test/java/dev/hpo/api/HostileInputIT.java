@@ -58,6 +58,21 @@ class HostileInputIT extends ApiTestBase {
     }
 
     @Test
+    void answersAPathTheServerRefusesWithAProblemNotAnHtmlPage() {
+        // given a path with an encoded NUL, which Tomcat rejects before the application sees the request
+        String path = "/api/v1/experiments/00000000-0000-0000-0000-000000000000%00/abort";
+
+        // when it is called
+        Http.Answer answer = http.post(path, "{}");
+
+        // then the answer is still an RFC 9457 problem, not Tomcat's HTML error page
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).contains("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString()).contains("check the URL");
+    }
+
+    @Test
     void rejectsTimeLimitsTooLargeToStoreWhenTheStudyIsCreated() {
         // given limits the time-limit and report-period endpoints already refuse (more than 1e8 minutes)
         String base = baseExperiment();

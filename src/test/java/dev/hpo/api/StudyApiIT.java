@@ -122,7 +122,8 @@ class StudyApiIT extends ApiTestBase {
         assertThat(Instant.parse(started.json().get("deadline").asString()))
                 .isEqualTo(Instant.parse(started.json().get("startedAt").asString()).plusSeconds(1800));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("status").asString()).isEqualTo("RUNNING");
+        assertThat(again.json().get("status").asInt()).isEqualTo(409);
+        assertThat(again.json().get("currentStatus").asString()).isEqualTo("RUNNING");
         assertThat(status.json().get("active").asBoolean()).isTrue();
         assertThat(status.json().get("elapsedMinutes").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(status.json().get("reachedTimeLimit").asBoolean()).isFalse();

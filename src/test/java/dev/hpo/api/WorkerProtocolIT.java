@@ -135,7 +135,8 @@ class WorkerProtocolIT extends ApiTestBase {
         for (Http.Answer late : List.of(fail, beat, scalars)) {
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.contentType()).contains("application/problem+json");
-            assertThat(late.json().get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(late.json().get("status").asInt()).isEqualTo(409);
+            assertThat(late.json().get("currentStatus").asString()).isEqualTo("COMPLETED");
         }
         assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
     }
@@ -176,7 +177,7 @@ class WorkerProtocolIT extends ApiTestBase {
         assertThat(scalars.json().get("action").asString()).isEqualTo("stop");
         assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
         assertThat(complete.status()).isEqualTo(409);
-        assertThat(complete.json().get("status").asString()).isEqualTo("ABORTED");
+        assertThat(complete.json().get("currentStatus").asString()).isEqualTo("ABORTED");
     }
 
     @Test
@@ -214,7 +215,7 @@ class WorkerProtocolIT extends ApiTestBase {
         Http.Answer stranger = http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w2\"}");
 
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.json().get("status").asString()).isEqualTo("QUEUED");
+        assertThat(early.json().get("currentStatus").asString()).isEqualTo("QUEUED");
         assertThat(earlyComplete.status()).isEqualTo(409);
         assertThat(stranger.status()).isEqualTo(409);
         assertThat(stranger.json().get("detail").asString()).contains("w1");

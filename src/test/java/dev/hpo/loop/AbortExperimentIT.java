@@ -106,6 +106,8 @@ class AbortExperimentIT {
 
         // then it is a 409 problem and the experiment stays COMPLETED
         assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().get("status").asInt()).isEqualTo(409);
+        assertThat(answer.body().get("currentStatus").asString()).isEqualTo("COMPLETED");
         assertThat(answer.body().get("title")).isNotNull();
         assertThat(app.jdbc().queryForObject("SELECT status FROM experiment WHERE id = ?::uuid", String.class,
                 experiment)).isEqualTo("COMPLETED");

@@ -58,6 +58,8 @@ class OpenApiConfiguration {
                     .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                     .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
                     .addProperty("instance", new StringSchema())
+                    .addProperty("currentStatus", new StringSchema()
+                            .description("409 on an illegal transition: the entity's current status"))
                     .addProperty("errors", new ArraySchema().items(error)
                             .description("400 and 422: each offending field"));
             openApi.getComponents().addSchemas(PROBLEM, problem);

@@ -58,7 +58,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail conflict(IllegalTransitionException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
-        problem.setProperty("status", e.currentStatus());
+        // not "status": that member is the HTTP status code (RFC 9457), and a second one made the JSON ambiguous
+        problem.setProperty("currentStatus", e.currentStatus());
         return problem;
     }
 
