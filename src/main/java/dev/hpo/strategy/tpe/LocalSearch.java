@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.NumericRange;
 import dev.hpo.space.Parameter;
+import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Trial;
 
@@ -57,39 +58,22 @@ final class LocalSearch {
     }
 
     /**
-     * A step from the incumbent for the next experiment, or null when no experiment has completed or the space has no
-     * numeric parameter to move (single objective only: several objectives have no one incumbent).
+     * A step from the incumbent for the next experiment, or null when no step can be taken (see {@link #origin}).
      */
     Map<String, Object> propose(StrategyContext context, UniformRandomProvider random) {
+        Origin origin = origin(context);
+        return origin == null ? null : origin.step(context.space(), random);
+    }
+
+    /**
+     * Where the next steps start and how far they go, replayed from the history once for any number of draws; null
+     * when no experiment has completed, the space has no numeric parameter to move, or there are several objectives
+     * (no one incumbent).
+     */
+    Origin origin(StrategyContext context) {
         if (context.objectives().size() != 1) {
             return null;
         }
-        Replay replay = replay(context);
-        if (replay.incumbent() == null) {
-            return null;
-        }
-        double scale = replay.scale();
-        Map<String, Object> point = new LinkedHashMap<>(replay.incumbent().parameters());
-        boolean moved = false;
-        for (Parameter parameter : context.space().parameters()) {
-            if (parameter instanceof NumericRange range && point.get(range.name()) != null) {
-                double from = range.coordinateOf(point.get(range.name()));
-                double step = scale * (range.high() - range.low())
-                        * NormalMath.inverseCdf(Math.max(Double.MIN_NORMAL, random.nextDouble()));
-                double to = Math.max(range.low(), Math.min(range.high(), from + step));
-                point.put(range.name(), range.valueAt(to));
-                moved = true;
-            }
-        }
-        return moved ? point : null;
-    }
-
-    /** The step size the next local step takes, replayed from the history. */
-    double scale(StrategyContext context) {
-        return replay(context).scale();
-    }
-
-    private Replay replay(StrategyContext context) {
         double best = Double.POSITIVE_INFINITY;
         Trial incumbent = null;
         double scale = initialScale;
@@ -107,10 +91,37 @@ final class LocalSearch {
                 incumbent = trial;
             }
         }
-        return new Replay(incumbent, scale);
+        if (incumbent == null) {
+            return null;
+        }
+        for (Parameter parameter : context.space().parameters()) {
+            if (parameter instanceof NumericRange range && incumbent.parameters().get(range.name()) != null) {
+                return new Origin(incumbent.parameters(), scale);
+            }
+        }
+        return null;
     }
 
-    /** The best completed experiment (null when none) and the current step size. */
-    private record Replay(Trial incumbent, double scale) {
+    /**
+     * The incumbent's parameters and the step size (a fraction of each range).
+     *
+     * @param from  the best completed experiment's parameters
+     * @param scale the steps' standard deviation as a fraction of each numeric range
+     */
+    record Origin(Map<String, Object> from, double scale) {
+
+        /** {@link #from} with each top-level numeric parameter moved by one Gaussian step, stopping at its bounds. */
+        Map<String, Object> step(SearchSpace space, UniformRandomProvider random) {
+            Map<String, Object> point = new LinkedHashMap<>(from);
+            for (Parameter parameter : space.parameters()) {
+                if (parameter instanceof NumericRange range && point.get(range.name()) != null) {
+                    double at = range.coordinateOf(point.get(range.name()));
+                    double step = scale * (range.high() - range.low())
+                            * NormalMath.inverseCdf(Math.max(Double.MIN_NORMAL, random.nextDouble()));
+                    point.put(range.name(), range.valueAt(Math.max(range.low(), Math.min(range.high(), at + step))));
+                }
+            }
+            return point;
+        }
     }
 }

@@ -77,10 +77,7 @@ public final class TpeSampler {
         double[][] badMatrix = encode(bad, variables);
         double[] coordinates = new double[variables.size()];
         if (options.multivariate() && variables.size() > 1) {
-            int[] all = new int[variables.size()];
-            for (int j = 0; j < all.length; j++) {
-                all[j] = j;
-            }
+            int[] all = allColumns(variables.size());
             coordinates = bestCandidate(variables, columns(goodMatrix, all), columns(badMatrix, all), options, true,
                     random);
         } else {

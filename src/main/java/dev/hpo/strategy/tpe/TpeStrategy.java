@@ -93,13 +93,13 @@ public final class TpeStrategy implements SearchStrategy {
      * or null when there is none: the step stays local, the model still says which way looks promising.
      */
     private Map<String, Object> localStep(StrategyContext context, LocalSearch local, UniformRandomProvider random) {
+        LocalSearch.Origin origin = local.origin(context);
+        if (origin == null) {
+            return null;
+        }
         List<Map<String, Object>> steps = new java.util.ArrayList<>();
-        int wanted = LOCAL_DRAWS;
-        for (int attempt = 0; attempt < MODEL_ATTEMPTS * wanted && steps.size() < wanted; attempt++) {
-            Map<String, Object> step = local.propose(context, random);
-            if (step == null) {
-                return null;
-            }
+        for (int attempt = 0; attempt < MODEL_ATTEMPTS * LOCAL_DRAWS && steps.size() < LOCAL_DRAWS; attempt++) {
+            Map<String, Object> step = origin.step(context.space(), random);
             if (!repeats(step, context.trials())) {
                 steps.add(step);
             }

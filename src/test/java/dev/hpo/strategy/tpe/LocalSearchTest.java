@@ -62,11 +62,11 @@ class LocalSearchTest {
         StrategyContext failed = history.context(MIXED, Histories.MINIMIZE, 1);
 
         // then eight failures divide the size by 2^(8/4) = 4
-        assertThat(local.scale(failed)).isCloseTo(0.025, within(1e-12));
+        assertThat(local.origin(failed).scale()).isCloseTo(0.025, within(1e-12));
 
         // and one success doubles it
         history.completed(Map.of("x", 4.9, "c", "a"), 0.5);
-        assertThat(local.scale(history.context(MIXED, Histories.MINIMIZE, 1))).isCloseTo(0.05, within(1e-12));
+        assertThat(local.origin(history.context(MIXED, Histories.MINIMIZE, 1)).scale()).isCloseTo(0.05, within(1e-12));
     }
 
     @Test
