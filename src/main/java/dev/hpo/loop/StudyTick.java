@@ -16,7 +16,7 @@ import dev.hpo.objective.Objective;
 import dev.hpo.study.StudyStateChanged;
 
 /**
- * One tick of one study, run inside one transaction (see {@link StudyTicker}), in the order of DESIGN.md's
+ * One tick of one study, run inside one transaction (see {@link StudyTicker}), in the order of docs/design.md's
  * study loop: (1) study limits, (2) experiment limits, (3) job-complete events, (4) free slots, (5) finish,
  * (6) report and top-k archiving.
  *

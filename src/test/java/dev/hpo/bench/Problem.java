@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.hpo.space.SearchSpace;
 
 /**
- * One minimization problem of the benchmark protocol ({@code ../shared/bench/PROTOCOL.md}).
+ * One minimization problem of the benchmark protocol ({@code bench/PROTOCOL.md}).
  *
  * <p>The observed value may differ from the true value (the tabular problem observes one training seed per
  * experiment); the incumbent is chosen by observed value and scored by true value minus {@link #optimum()}.

@@ -1,6 +1,5 @@
 package dev.hpo.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,22 +18,13 @@ final class Problems {
         this.dataDir = dataDir;
     }
 
-    /**
-     * The data folder: {@code -Dbench.data}, else {@code ../shared/bench/data} from the project root (a checkout
-     * beside {@code shared/}), else {@code ../../shared/bench/data} (a worktree one level deeper).
-     */
+    /** The data folder: {@code -Dbench.data}, else the repository's own {@code bench/data} (run from the project root). */
     static Path defaultDataDir() {
         String configured = System.getProperty("bench.data");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        for (String candidate : List.of("../shared/bench/data", "../../shared/bench/data")) {
-            Path path = Path.of(candidate);
-            if (Files.isDirectory(path.resolve("hpolib"))) {
-                return path;
-            }
-        }
-        return Path.of("../shared/bench/data");
+        return Path.of("bench/data");
     }
 
     synchronized Problem get(String name) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The strategy benchmark of {@code ../shared/bench/PROTOCOL.md}: runs the strategies in-process on the
+ * The strategy benchmark of {@code bench/PROTOCOL.md}: runs the strategies in-process on the
  * protocol's problems and prints the quality, multi-fidelity and suggestion-cost tables in ANCHORS.md's layout,
  * with Optuna's numbers beside ours. Run it with {@code ./mvnw -q -Pbench test-compile exec:java}; options are
  * system properties ({@link BenchOptions}). Progress goes to stderr, tables to stdout and the results file.
@@ -66,8 +66,8 @@ public final class StrategyBenchmark {
 
     private static String markdown(String header, String report, Set<String> notes) {
         StringBuilder md = new StringBuilder("# Strategy benchmark results\n\n");
-        md.append("Definitions: `../shared/bench/PROTOCOL.md`. Optuna 3.1's numbers on the same definitions: ")
-                .append("`../shared/bench/ANCHORS.md` (quoted beside ours in the comparison tables).\n\n");
+        md.append("Definitions: `bench/PROTOCOL.md`. Optuna 3.1's numbers on the same definitions: ")
+                .append("`bench/ANCHORS.md` (quoted beside ours in the comparison tables).\n\n");
         for (String line : header.split("\n")) {
             md.append("- ").append(line.replaceFirst("^command: (.*)$", "command: `$1`")).append('\n');
         }

@@ -251,7 +251,7 @@ public final class TpeEvaluation {
         }
         Map<String, double[]> table = new HashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                new FileInputStream("/work/shared/bench/data/hpolib/protein_structure.csv.gz")), StandardCharsets.UTF_8))) {
+                new FileInputStream("bench/data/hpolib/protein_structure.csv.gz")), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] f = line.split(",");
