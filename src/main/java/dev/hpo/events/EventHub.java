@@ -60,6 +60,10 @@ public class EventHub implements SmartLifecycle {
      * now on. The returned handle is {@link Subscription#cancel cancelled} when the response ends.
      */
     public Subscription subscribe(UUID studyId, Long afterSeq, EventSink sink) {
+        if (afterSeq == null) {
+            // number what committed before this call, so that "from now on" excludes it
+            numberNow();
+        }
         long cursor = afterSeq != null ? afterSeq : store.lastSeq(studyId);
         Subscriber[] self = new Subscriber[1];
         Subscriber subscriber = new Subscriber(studyId, cursor, sink, writers, () -> remove(self[0]));
@@ -92,22 +96,30 @@ public class EventHub implements SmartLifecycle {
     /** One round: number new events, feed every subscriber, prune old reported events now and then. */
     void poll() {
         try {
-            List<NumberedEvent> numbered = store.sequence(settings.batchSize() * MAX_BATCHES_PER_ROUND);
-            if (!numbered.isEmpty()) {
-                for (NumberedEventsListener listener : listeners) {
-                    try {
-                        listener.numbered(numbered);
-                    } catch (RuntimeException e) {
-                        log.warn("an event listener failed", e);
-                    }
-                }
-            }
+            numberNow();
             for (Map.Entry<UUID, Set<Subscriber>> entry : subscribers.entrySet()) {
                 feed(entry.getKey(), entry.getValue());
             }
             pruneNowAndThen();
         } catch (RuntimeException e) {
             log.warn("event poll failed; retrying next round", e);
+        }
+    }
+
+    /**
+     * Numbers the committed events not numbered yet (unless another replica's sequencer holds the lock: it does
+     * so) and tells the listeners; one caller at a time on this replica.
+     */
+    private synchronized void numberNow() {
+        List<NumberedEvent> numbered = store.sequence(settings.batchSize() * MAX_BATCHES_PER_ROUND);
+        if (!numbered.isEmpty()) {
+            for (NumberedEventsListener listener : listeners) {
+                try {
+                    listener.numbered(numbered);
+                } catch (RuntimeException e) {
+                    log.warn("an event listener failed", e);
+                }
+            }
         }
     }
 

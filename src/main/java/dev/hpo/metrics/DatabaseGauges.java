@@ -39,9 +39,11 @@ class DatabaseGauges {
                 .description("Active experiments (QUEUED waiting for a worker, RUNNING)").register(registry);
         Gauge.builder("hpo.events.streams", hub, EventHub::openStreams)
                 .description("Event streams open on this replica").register(registry);
+        // so the gauges have their rows from the first scrape on
+        refresh();
     }
 
-    @Scheduled(initialDelayString = "${hpo.metrics.gauge-refresh:10s}", fixedDelayString = "${hpo.metrics.gauge-refresh:10s}")
+    @Scheduled(fixedDelayString = "${hpo.metrics.gauge-refresh:10s}")
     void refresh() {
         try {
             List<MultiGauge.Row<?>> studyRows = new ArrayList<>();
