@@ -13,6 +13,7 @@ Every call raises :class:`~hpo_client.errors.ApiError` (a subclass per status) w
 when the service says no, and retries with back-off while the service cannot be reached.
 """
 import datetime as _dt
+import itertools
 import socket
 import os
 import uuid
@@ -38,7 +39,7 @@ def parse_time(text: Optional[str]) -> Optional[_dt.datetime]:
     # Python 3.9's fromisoformat takes at most 6 fraction digits
     if "." in value:
         head, rest = value.split(".", 1)
-        digits = "".join(ch for ch in rest if ch.isdigit())
+        digits = "".join(itertools.takewhile(str.isdigit, rest))
         zone = rest[len(digits):]
         value = head + "." + (digits + "000000")[:6] + zone
     return _dt.datetime.fromisoformat(value)
@@ -354,7 +355,8 @@ class Study:
             body: Dict[str, Any] = {"specificTime": specific_time.isoformat()}
         else:
             body = {"inMinutes": in_minutes}
-        self.data = self.client.request("PUT", "/studies/%s/time-limit" % self.id, body)
+        progress = self.client.request("PUT", "/studies/%s/time-limit" % self.id, body)
+        self.data["status"] = progress.get("status", self.status)
         return self
 
     def set_report_period(self, minutes: float) -> "Study":

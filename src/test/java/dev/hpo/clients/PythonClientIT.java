@@ -34,7 +34,7 @@ class PythonClientIT {
                 "hpo.backend.process.kill-grace-period=2s")) {
             Path log = Files.createDirectories(Path.of("target")).resolve("python-client-tests.log");
             ProcessBuilder python = new ProcessBuilder(List.of("python3", "-m", "unittest", "discover",
-                    "-s", CLIENT.resolve("tests").toString(), "-t", CLIENT.toString(), "-v"))
+                    "-s", CLIENT.resolve("tests").toString(), "-v"))
                     .directory(Path.of("").toAbsolutePath().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
