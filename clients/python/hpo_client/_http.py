@@ -85,7 +85,7 @@ class Transport:
 
     def _once(self, method: str, url: str, body: Any, timeout: float) -> Tuple[int, Any]:
         data = None if body is None else json.dumps(body).encode("utf-8")
-        headers = {"Accept": "application/json, application/problem+json",
+        headers = {"Accept": "application/json, application/problem+json, text/plain;q=0.5",
                    "User-Agent": "hpo-client/%s" % __version__}
         if data is not None:
             headers["Content-Type"] = "application/json"
