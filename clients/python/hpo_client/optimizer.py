@@ -198,18 +198,21 @@ class HyperParameterOptimizer:
 
     def get_top_experiments_details(self, top_k: int, all_metrics: bool = False, all_hyper_parameters: bool = False,
                                     only_completed: bool = False) -> List[Dict[str, Any]]:
-        """ClearML's ``[{task_id, hyper_parameters, metrics}]``: ``hyper_parameters`` the optimized ones (all with
-        ``all_hyper_parameters``), ``metrics`` ``{"title/series": {metric, variant, value, min_value, max_value}}``
+        """ClearML's ``[{task_id, hyper_parameters, metrics}]``: ``hyper_parameters`` the optimized ones (with
+        ``all_hyper_parameters`` the base experiment's too), ``metrics`` ``{"title/series": {metric, variant, value, min_value, max_value}}``
         for the objectives (all with ``all_metrics``); ``only_completed`` leaves out ABORTED ones."""
         ranked = self.study.top(min(10000, top_k * 4) if only_completed else top_k)
         if only_completed:
             ranked = [e for e in ranked if e.status == "COMPLETED"]
         optimized = _optimized_names(self.study.data.get("parameters") or [])
         objective_keys = {(o["title"], o["series"]) for o in self.study.objectives}
+        defaults: Dict[str, Any] = {}
+        if all_hyper_parameters and ranked:
+            defaults = self.client.base_experiment(self.study.data["baseExperimentId"]).parameters
         details = []
         for experiment in ranked[:top_k]:
             experiment.refresh()
-            parameters = experiment.parameters
+            parameters = dict(defaults, **experiment.parameters)
             if not all_hyper_parameters:
                 parameters = {k: v for k, v in parameters.items() if k in optimized}
             metrics = {}
