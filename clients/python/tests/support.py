@@ -81,15 +81,13 @@ class AgentProcess:
         self.process = subprocess.Popen(argv, stdout=self._log, stderr=subprocess.STDOUT, env=env or child_env())
 
     def output(self) -> str:
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         with open(self.log_path) as f:
             return f.read()
 
     def wait(self, timeout: float = 120) -> int:
-        try:
-            return self.process.wait(timeout)
-        finally:
-            self._log.flush()
+        return self.process.wait(timeout)
 
     def close(self) -> None:
         if self.process.poll() is None:
