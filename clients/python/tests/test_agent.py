@@ -155,11 +155,12 @@ class AgentTest(support.ServiceTestCase):
             agent.close()
         support.eventually(lambda: not alive(child) and not alive(grandchild), timeout=30,
                            message="child and grandchild are gone")
-        # the agent did not report the experiment: the service finds its lease lost
-        self.assertEqual(study.experiments()[0].status, "RUNNING")
+        # the agent reported nothing for the experiment: it ends only when the service finds its lease lost
         support.eventually(lambda: study.experiments()[0].status == "FAILED", timeout=60,
                            message="the lease runs out")
-        self.assertEqual(study.experiments()[0].stop_reason, "worker_lost")
+        experiment = study.experiments()[0].refresh()
+        self.assertEqual(experiment.stop_reason, "worker_lost")
+        self.assertNotIn("process exited", experiment.failure_message or "")
 
     def test_an_idle_agent_exits_when_asked_and_a_command_is_required(self):
         agent = support.AgentProcess(support.unique("empty"), [sys.executable, "-c", "pass"], "--exit-when-idle",

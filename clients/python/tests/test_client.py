@@ -136,6 +136,12 @@ class ClientTest(support.ServiceTestCase):
             study.set_time_limit()
         study.stop()
 
+    def test_a_study_starts_with_a_callback_url(self):
+        study = self.quadratic_study().start(callback_url="http://127.0.0.1:9/job-complete")
+        self.assertEqual(study.data["jobCompleteCallbackUrl"], "http://127.0.0.1:9/job-complete")
+        self.assertEqual(study.status, "RUNNING")
+        study.stop()
+
     def test_the_backend_is_chosen_before_start(self):
         study = self.quadratic_study()
         queue = support.unique("other")
