@@ -3,13 +3,15 @@
 
 With ClearML the imports would be:
 
+    from clearml import Task
     from clearml.automation import (HyperParameterOptimizer, LogUniformParameterRange, UniformIntegerParameterRange,
                                     UniformParameterRange)
     from clearml.automation.optuna import OptimizerOptuna
 
 The connection comes from the environment: HPO_URL (default http://localhost:8080) and HPO_TOKEN. The template
-task is a base experiment of the service: its id is the first argument (or HPO_BASE_TASK_ID), the queue the
-second (or HPO_QUEUE, default "default"). Run agents on that queue with examples/quadratic.py, e.g.
+task is a base experiment of the service: its id is the first argument (or HPO_BASE_TASK_ID), else the newest
+base experiment named "quadratic" in project "demo"; the queue is the second argument (or HPO_QUEUE, default
+"default"). Run agents on that queue with examples/quadratic.py, e.g.
 
     hpo-agent --queue default --concurrency 2 -- python3 clients/python/examples/quadratic.py
 
@@ -18,7 +20,7 @@ The objective has its optimum (loss 0) at General/x = 0.3, General/lr = 0.01, Ge
 import os
 import sys
 
-from hpo_client import (HyperParameterOptimizer, LogUniformParameterRange, OptimizerOptuna,
+from hpo_client import (HyperParameterOptimizer, LogUniformParameterRange, OptimizerOptuna, Task,
                         UniformIntegerParameterRange, UniformParameterRange)
 
 
@@ -34,10 +36,14 @@ def job_complete_callback(
         print('WOOT WOOT we broke the record! Objective reached {}'.format(objective_value))
 
 
+task = Task.init(project_name='demo', task_name='Optimizing quadratic', task_type='optimizer')
 args = {
     'template_task_id': sys.argv[1] if len(sys.argv) > 1 else os.environ.get('HPO_BASE_TASK_ID'),
     'execution_queue': sys.argv[2] if len(sys.argv) > 2 else os.environ.get('HPO_QUEUE', 'default'),
 }
+args = task.connect(args)
+if not args['template_task_id']:
+    args['template_task_id'] = Task.get_task(project_name='demo', task_name='quadratic').id
 
 an_optimizer = HyperParameterOptimizer(
     base_task_id=args['template_task_id'],

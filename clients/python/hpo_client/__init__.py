@@ -17,12 +17,13 @@ from .parameters import (DiscreteParameterRange, LogUniformParameterRange, Param
                          UniformIntegerParameterRange, UniformParameterRange)
 from .report import parameters, report
 from .strategies import GridSearch, OptimizerBOHB, OptimizerOptuna, RandomSearch, SearchStrategy
+from .task import Task
 
 __all__ = [
     "__version__", "ApiError", "BadRequest", "BaseExperiment", "ClearmlJob", "Client", "Conflict",
     "DiscreteParameterRange", "Experiment", "Forbidden", "GridSearch", "HpoError", "HyperParameterOptimizer",
     "LocalClearmlJob", "LogUniformParameterRange", "NotFound", "OptimizerBOHB", "OptimizerOptuna", "Parameter",
     "ParameterSet", "PayloadTooLarge", "RandomSearch", "SearchStrategy", "ServerError", "ServiceUnreachable",
-    "Study", "Trial", "Unauthorized", "Unprocessable", "UniformIntegerParameterRange", "UniformParameterRange",
+    "Study", "Task", "Trial", "Unauthorized", "Unprocessable", "UniformIntegerParameterRange", "UniformParameterRange",
     "WorkerAction", "parameters", "report",
 ]

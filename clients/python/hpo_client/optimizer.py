@@ -89,6 +89,8 @@ class HyperParameterOptimizer:
         common = {k: kwargs.pop(k) for k in list(kwargs) if k in COMMON_KWARGS}
         self._optimizer = strategy
 
+        if not base_task_id:
+            raise ValueError("base_task_id must name a base experiment (POST /api/v1/base-experiments)")
         base = self.client.base_experiment(base_task_id)
         body: Dict[str, Any] = {
             "name": name or "Optimizing: %s" % base.name,
@@ -164,9 +166,7 @@ class HyperParameterOptimizer:
     def stop(self, timeout: Optional[float] = None, wait_for_reporter: Optional[bool] = True) -> None:
         """Stops the study (its running experiments are aborted), waiting up to ``timeout`` minutes (at most 60)
         for it to end; with ``wait_for_reporter`` the callback is fired for what ended before it returns."""
-        if self.study.refresh().status in ("COMPLETED", "STOPPED", "FAILED"):
-            pass
-        else:
+        if self.study.refresh().status not in ("COMPLETED", "STOPPED", "FAILED"):
             try:
                 self.study.stop(timeout_minutes=None if timeout is None else min(float(timeout), 60.0),
                                 wait_for_reporter=bool(wait_for_reporter))

@@ -6,7 +6,7 @@ import warnings
 
 import support
 from hpo_client import (ApiError, ClearmlJob, DiscreteParameterRange, GridSearch, HyperParameterOptimizer,
-                        LogUniformParameterRange, OptimizerBOHB, OptimizerOptuna, RandomSearch,
+                        LogUniformParameterRange, OptimizerBOHB, OptimizerOptuna, RandomSearch, Task,
                         UniformIntegerParameterRange, UniformParameterRange)
 from hpo_client.strategies import SearchStrategy
 
@@ -84,6 +84,8 @@ class OptimizerTest(support.ServiceTestCase):
                            objective_metric_sign=["min"])
         with self.assertRaises(ApiError):
             self.optimizer(base="00000000-0000-0000-0000-000000000000")
+        with self.assertRaises(ValueError):
+            HyperParameterOptimizer(None, space(), "validation", "loss", client=self.client)
 
     def test_before_start_it_is_active_but_not_running_and_wait_returns_at_once(self):
         optimizer = self.optimizer()
@@ -191,6 +193,19 @@ class OptimizerTest(support.ServiceTestCase):
         self.assertEqual(len(top), 3)  # each reported its loss with hpo_client.report under the process backend
         self.assertEqual(len(fired), 3)
         self.assertIn("final loss", top[0].output())
+
+    def test_clearmls_task_calls_find_the_template_and_change_nothing(self):
+        project = support.unique("project")
+        older = self.base(name="template", project=project)
+        newer = self.base(name="template", project=project)
+        self.assertEqual(Task.get_task(project_name=project, task_name="template", client=self.client).id, newer.id)
+        self.assertEqual(Task.get_task(task_id=older.id, client=self.client).id, older.id)
+        with self.assertRaises(ValueError):
+            Task.get_task(project_name=project, task_name="missing", client=self.client)
+        task = Task.init(project_name=project, task_name="controller", task_type="optimizer")
+        args = {"template_task_id": older.id}
+        self.assertIs(task.connect(args), args)
+        self.assertIsNone(task.execute_remotely(queue_name="services"))
 
     def test_the_default_job_class_chooses_the_backend(self):
         optimizer = self.optimizer(base=self.base(command=["python3", support.QUADRATIC]).id)
