@@ -95,7 +95,7 @@ class AgentTest(support.ServiceTestCase):
     def test_a_failing_command_fails_its_experiment_with_the_output_tail(self):
         study = self.quadratic_study(total_max_jobs=1).start()
         agent = support.AgentProcess(study.queue, [sys.executable, support.write_script(FAILING)],
-                                     "--exit-when-idle", "2", "--tail-lines", "5")
+                                     "--exit-when-idle", "1", "--tail-lines", "5")
         try:
             self.assertEqual(agent.wait(), 0, agent.output())
         finally:
@@ -110,7 +110,7 @@ class AgentTest(support.ServiceTestCase):
 
     def test_a_command_that_cannot_start_fails_its_experiment(self):
         study = self.quadratic_study(total_max_jobs=1).start()
-        agent = support.AgentProcess(study.queue, ["/nonexistent/train"], "--exit-when-idle", "2")
+        agent = support.AgentProcess(study.queue, ["/nonexistent/train"], "--exit-when-idle", "1")
         try:
             self.assertEqual(agent.wait(), 0, agent.output())
         finally:
