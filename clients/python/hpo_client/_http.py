@@ -3,6 +3,7 @@ import json
 import os
 import socket
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -53,6 +54,8 @@ class Transport:
         self.log = log
         #: how many times a request was retried so far (a caller can tell that the service was away)
         self.retried = 0
+        #: set it to end every retry wait at once with ServiceUnreachable (e.g. on shutdown)
+        self.cancel = threading.Event()
 
     def request(self, method: str, path: str, body: Any = None, query: Optional[Dict[str, Any]] = None,
                 timeout: Optional[float] = None, retry_seconds: Optional[float] = None) -> Tuple[int, Any]:
@@ -74,13 +77,14 @@ class Transport:
             try:
                 return self._once(method, url, body, timeout if timeout is not None else self.timeout)
             except _Retryable as e:
-                if time.monotonic() + delay > deadline:
+                if self.cancel.is_set() or time.monotonic() + delay > deadline:
                     raise ServiceUnreachable("%s %s: %s (gave up after %.0f s)" % (method, url, e.reason, window))
                 if self.log is not None:
                     print("hpo-client: %s %s: %s; retrying in %.1f s" % (method, url, e.reason, delay),
                           file=self.log, flush=True)
                 self.retried += 1
-                time.sleep(delay)
+                if self.cancel.wait(delay):
+                    raise ServiceUnreachable("%s %s: cancelled while the service was away" % (method, url))
                 delay = min(delay * 2, self.max_backoff)
 
     def _once(self, method: str, url: str, body: Any, timeout: float) -> Tuple[int, Any]:

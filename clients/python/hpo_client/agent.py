@@ -113,6 +113,7 @@ class Agent:
             return
         self.exit_code = 128 + signum
         self.shutting_down.set()
+        self.client.transport.cancel.set()  # a call waiting for the service gives up now
         self.log("hpo-agent: signal %d, killing %d child process tree(s)" % (signum, len(self._children)))
         with self._lock:
             children = list(self._children.values())

@@ -73,10 +73,11 @@ def child_env(**extra: str) -> Dict[str, str]:
 class AgentProcess:
     """``python -m hpo_client.agent`` as a subprocess, its output in a file."""
 
-    def __init__(self, queue: str, command: List[str], *options: str, env: Optional[Dict[str, str]] = None) -> None:
+    def __init__(self, queue: str, command: List[str], *options: str, env: Optional[Dict[str, str]] = None,
+                 api: Optional[str] = None) -> None:
         self.log_path = tempfile.mktemp(prefix="hpo-agent-", suffix=".log")
         self._log = open(self.log_path, "w")
-        argv = [sys.executable, "-m", "hpo_client.agent", "--api", service_url(), "--queue", queue,
+        argv = [sys.executable, "-m", "hpo_client.agent", "--api", api or service_url(), "--queue", queue,
                 "--poll", "0.2", "--kill-grace", "2", *options, "--", *command]
         self.process = subprocess.Popen(argv, stdout=self._log, stderr=subprocess.STDOUT, env=env or child_env())
 

@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -161,6 +162,18 @@ class AgentTest(support.ServiceTestCase):
         experiment = study.experiments()[0].refresh()
         self.assertEqual(experiment.stop_reason, "worker_lost")
         self.assertNotIn("process exited", experiment.failure_message or "")
+
+    def test_sigterm_ends_an_agent_that_waits_for_an_absent_service(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        agent = support.AgentProcess("q", [sys.executable, "-c", "pass"], api="http://127.0.0.1:%d" % port)
+        try:
+            support.eventually(lambda: "retrying" in agent.output(), message="the agent retries")
+            agent.process.send_signal(signal.SIGTERM)
+            self.assertEqual(agent.wait(60), 128 + signal.SIGTERM, agent.output())  # not after --retry-seconds
+        finally:
+            agent.close()
 
     def test_an_idle_agent_exits_when_asked_and_a_command_is_required(self):
         agent = support.AgentProcess(support.unique("empty"), [sys.executable, "-c", "pass"], "--exit-when-idle",
