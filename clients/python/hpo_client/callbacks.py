@@ -10,7 +10,7 @@ import threading
 import traceback
 from typing import Any, Callable, Dict, List, Optional, Set
 
-from .client import Study
+from .study import Study
 
 JobCompleteCallback = Callable[[str, Optional[List[float]], Optional[List[Optional[int]]], Dict[str, Any],
                                 Optional[str]], Any]

@@ -14,7 +14,9 @@ import warnings
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from .callbacks import JobCompleteCallback, JobCompletePoller
-from .client import Client, Experiment, Study
+from .client import Client
+from .experiment import Experiment
+from .study import Study
 from .errors import Conflict
 from .parameters import space_json
 from .strategies import (COMMON_KWARGS, GridSearch, NamedStrategy, OptimizerBOHB, OptimizerOptuna, RandomSearch,
@@ -263,7 +265,7 @@ class HyperParameterOptimizer:
 
     def get_time_limit(self) -> Optional[_dt.datetime]:
         """The absolute optimization deadline (None when there is none, where ClearML raises)."""
-        from .client import parse_time
+        from .experiment import parse_time
         return parse_time(self.study.progress().get("timeLimit"))
 
     def set_time_limit(self, in_minutes: Optional[float] = None,
