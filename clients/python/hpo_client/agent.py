@@ -29,7 +29,7 @@ from typing import Any, Deque, Dict, List, Optional, Sequence
 
 from ._version import __version__
 from .client import Client, default_worker_id
-from .errors import ApiError, ServiceUnreachable, Unauthorized, Forbidden
+from .errors import ApiError, Conflict, Forbidden, ServiceUnreachable, Unauthorized
 from .report import parse_scalar_line
 
 
@@ -244,14 +244,20 @@ class Agent:
         elif stop.is_set():
             self.stopped += 1
             self.log("[%s] stopped by the service (%s)" % (short, reason[0]))
-        elif code == 0:
-            self.client.complete(experiment_id)
-            self.completed += 1
-            self.log("[%s] completed" % short)
         else:
-            self.client.fail(experiment_id, "process exited with code %d; last output:\n%s" % (code, "\n".join(tail)))
-            self.failed += 1
-            self.log("[%s] failed with exit code %d" % (short, code))
+            try:
+                if code == 0:
+                    self.client.complete(experiment_id)
+                    self.completed += 1
+                    self.log("[%s] completed" % short)
+                else:
+                    self.client.fail(experiment_id, "process exited with code %d; last output:\n%s"
+                                     % (code, "\n".join(tail)))
+                    self.failed += 1
+                    self.log("[%s] failed with exit code %d" % (short, code))
+            except Conflict as e:  # the service ended it first (pruned, aborted) while the child was exiting
+                self.stopped += 1
+                self.log("[%s] stopped by the service (%s) as it ended" % (short, e.current_status))
 
     def _heartbeat(self, experiment_id: str, worker: str, interval: float, done: threading.Event,
                    stop_child: Any) -> None:

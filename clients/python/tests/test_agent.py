@@ -53,6 +53,14 @@ WITH_GRANDCHILD = """
 """
 
 
+ABORTS_ITSELF = """
+    import os
+    from hpo_client import Client
+    # the agent hands the script the service and its token; the experiment ends ABORTED before the exit code 0
+    Client(os.environ["HPO_API_URL"], os.environ["HPO_TOKEN"]).experiment(os.environ["HPO_EXPERIMENT_ID"]).abort()
+"""
+
+
 def alive(pid: int) -> bool:
     """True while the process exists and is no zombie."""
     try:
@@ -108,6 +116,17 @@ class AgentTest(support.ServiceTestCase):
         self.assertIn("something went wrong", experiment.failure_message)
         self.assertIn("line 29", experiment.failure_message)
         self.assertNotIn("line 20", experiment.failure_message)  # only the tail
+
+    def test_an_experiment_the_service_ended_while_the_child_exited_is_left_as_it_is(self):
+        study = self.quadratic_study(total_max_jobs=1).start()
+        agent = support.AgentProcess(study.queue, [sys.executable, support.write_script(ABORTS_ITSELF)],
+                                     "--exit-when-idle", "1", "--token", os.environ.get("HPO_TOKEN") or "none")
+        try:
+            self.assertEqual(agent.wait(), 0, agent.output())
+        finally:
+            agent.close()
+        self.assertEqual(study.experiments()[0].status, "ABORTED")
+        self.assertIn("1 stopped by the service", agent.output())
 
     def test_a_command_that_cannot_start_fails_its_experiment(self):
         study = self.quadratic_study(total_max_jobs=1).start()
