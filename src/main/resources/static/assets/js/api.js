@@ -34,8 +34,8 @@ export function reportAuthProblem(status, path) {
   window.dispatchEvent(new CustomEvent('hpo:auth', {detail: {status, path}}));
 }
 
-/** Calls the API; answers the parsed JSON (null for 204), text for text bodies; throws ApiError otherwise. */
-export async function api(path, {method = 'GET', body, accept = 'application/json', signal} = {}) {
+/** Calls the API (silent: no 401/403 notice); answers the parsed JSON (null for 204), text for text bodies; throws ApiError otherwise. */
+export async function api(path, {method = 'GET', body, accept = 'application/json', signal, silent = false} = {}) {
   const headers = authHeaders({Accept: `${accept}, application/problem+json`});
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
@@ -45,7 +45,7 @@ export async function api(path, {method = 'GET', body, accept = 'application/jso
   if (!response.ok) {
     let problem = null;
     try { problem = await response.json(); } catch (ignored) { /* not a problem document */ }
-    if (response.status === 401 || response.status === 403) reportAuthProblem(response.status, path);
+    if (!silent && (response.status === 401 || response.status === 403)) reportAuthProblem(response.status, path);
     throw new ApiError(response.status, problem, path);
   }
   if (response.status === 204) return null;

@@ -12,6 +12,7 @@ export class SseParser {
     this.onEvent = onEvent;
     this.onRetry = onRetry;
     this.buffer = '';
+    this.skipLf = false;
     this.reset();
   }
 
@@ -22,20 +23,27 @@ export class SseParser {
   }
 
   feed(text) {
-    this.buffer += text;
+    if (text.length === 0) return;
     let start = 0;
+    if (this.skipLf) {
+      // the last chunk ended with a CR: a LF first in this one is the rest of that line end
+      this.skipLf = false;
+      if (text.startsWith('\n')) start = 1;
+    }
     for (;;) {
-      const cr = this.buffer.indexOf('\r', start);
-      const lf = this.buffer.indexOf('\n', start);
-      if (cr < 0 && lf < 0) break;
-      let end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-      // a \r at the very end may be the first half of \r\n: wait for more text
-      if (end === cr && cr === this.buffer.length - 1) break;
-      const line = this.buffer.slice(start, end);
-      start = end + (this.buffer[end] === '\r' && this.buffer[end + 1] === '\n' ? 2 : 1);
+      const cr = text.indexOf('\r', start);
+      const lf = text.indexOf('\n', start);
+      if (cr < 0 && lf < 0) {
+        this.buffer += text.slice(start);
+        return;
+      }
+      const end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+      const line = this.buffer + text.slice(start, end);
+      this.buffer = '';
+      if (text[end] === '\r' && end + 1 === text.length) this.skipLf = true;
+      start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
       this.line(line);
     }
-    this.buffer = this.buffer.slice(start);
   }
 
   line(line) {

@@ -4,12 +4,12 @@
 import {api, setToken, token} from './api.js';
 import {dashboard, mark} from './state.js';
 import {fill, h} from './dom.js';
+import {showNotice} from './notice.js';
 import {studiesPage} from './pages/studies.js';
 import {studyPage} from './pages/study.js';
 import {experimentPage} from './pages/experiment.js';
 
 const main = document.getElementById('main');
-const notice = document.getElementById('notice');
 const tokenForm = document.getElementById('token-form');
 const tokenInput = document.getElementById('token-input');
 let current = null; // the page shown: {dispose()}
@@ -21,17 +21,6 @@ function tokenFromHash() {
   setToken(decodeURIComponent(match[1]));
   const rest = location.hash.replace(/[&?]?token=[^&]*/, '').replace(/^#&/, '#');
   history.replaceState(null, '', rest === '#' || rest === '' ? '#/' : rest);
-}
-
-export function showNotice(message, kind = 'warn') {
-  if (!message) {
-    notice.hidden = true;
-    return;
-  }
-  notice.className = `notice ${kind}`;
-  notice.dataset.kind = kind;
-  fill(notice, message);
-  notice.hidden = false;
 }
 
 function showTokenForm(show) {
@@ -65,7 +54,7 @@ document.getElementById('token-button').addEventListener('click', () => showToke
 async function learnRole() {
   dashboard.role = null;
   try {
-    const me = await api('/api/v1/tokens/me');
+    const me = await api('/api/v1/tokens/me', {silent: true});
     dashboard.role = me?.role || null;
   } catch (error) {
     dashboard.role = null;

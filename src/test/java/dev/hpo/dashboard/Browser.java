@@ -71,6 +71,11 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs asynchronous JavaScript: the script calls {@code arguments[arguments.length - 1](answer)}. */
+    public Object asyncJs(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -161,4 +161,33 @@ class DashboardBrowserIT {
             assertThat(workers.errors).hasValue(0);
         }
     }
+
+    @Test
+    void theEventStreamParserReadsEventsCutAnywhereIntoChunks() {
+        browser.open("http://localhost:" + app.port + "/#/");
+        // the page's own parser (assets/js/events.js), fed one stream cut into chunks of 1, 2, 3 and 7 characters:
+        // cuts fall inside fields, between the CR and LF of a line end, inside a multi-line data field
+        Object parsed = browser.asyncJs("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/js/events.js').then(({SseParser}) => {
+                  const stream = ': a comment\\r\\nid: 1\\r\\nevent: experiment_ended\\r\\ndata: {"number":\\r\\ndata: 3}\\r\\n\\r\\n'
+                    + 'retry: 2500\\nid: 2\\ndata:plain\\n\\n'
+                    + 'event: no-data-no-event\\n\\n'
+                    + 'id: 3\\revent: study_changed\\rdata: x\\r\\r';
+                  const answers = [];
+                  for (const size of [1, 2, 3, 7]) {
+                    const events = [];
+                    let retry = null;
+                    const parser = new SseParser(e => events.push(e), ms => { retry = ms; });
+                    for (let i = 0; i < stream.length; i += size) parser.feed(stream.slice(i, i + size));
+                    answers.push(JSON.stringify({events, retry}));
+                  }
+                  done(answers);
+                }, e => done(['error ' + e]));""");
+        String expected = "{\"events\":["
+                + "{\"id\":\"1\",\"event\":\"experiment_ended\",\"data\":\"{\\\"number\\\":\\n3}\"},"
+                + "{\"id\":\"2\",\"event\":\"message\",\"data\":\"plain\"},"
+                + "{\"id\":\"3\",\"event\":\"study_changed\",\"data\":\"x\"}],\"retry\":2500}";
+        assertThat((List<?>) parsed).hasSize(4).allSatisfy(answer -> assertThat(answer).isEqualTo(expected));
+    }
 }

@@ -5,6 +5,7 @@ import {api} from '../api.js';
 import {badge, fill, h, num, seconds, when} from '../dom.js';
 import {openEventStream} from '../events.js';
 import {dashboard, mark} from '../state.js';
+import {showNotice} from '../notice.js';
 import {canAct, noteDenied, roleNote} from '../study/actions.js';
 
 export function experimentPage(root, experimentId) {
@@ -68,7 +69,7 @@ export function experimentPage(root, experimentId) {
         for (const s of experiment.scalars || []) add(s.title, s.series, s.iteration, s.value);
       } catch (error) {
         if (error.status === 403) noteDenied();
-        window.alert(`Could not abort: ${error.message}`);
+        else showNotice(`Could not abort: ${error.message}`, 'error');
       }
       redraw();
     }

@@ -5,6 +5,7 @@ import {allPages, api} from '../api.js';
 import {badge, fill, h} from '../dom.js';
 import {openEventStream} from '../events.js';
 import {dashboard, mark} from '../state.js';
+import {showNotice} from '../notice.js';
 import {StudyModel} from '../study/model.js';
 import {countersPanel} from '../study/counters.js';
 import {definitionPanel} from '../study/definition.js';
@@ -62,6 +63,9 @@ export function studyPage(root, studyId) {
       plots.changed(kind);
       if (kind !== 'reported' && !tableTimer) tableTimer = setTimeout(() => { tableTimer = null; table.refresh(); }, 1500);
     });
+    const readOnly = () => { drawHeader(); table.refresh(); };
+    window.addEventListener('hpo:read-only', readOnly);
+    cleanups.push(() => window.removeEventListener('hpo:read-only', readOnly));
     const ticker = setInterval(() => counters.update(model), 5000);
     cleanups.push(() => clearInterval(ticker));
 
@@ -112,8 +116,8 @@ export function studyPage(root, studyId) {
         model.changed('study');
       } catch (error) {
         if (error.status === 403) noteDenied();
+        else showNotice(`Could not ${what} the study: ${error.message}`, 'error');
         drawHeader();
-        window.alert(`Could not ${what} the study: ${error.message}`);
       }
     }
   }
@@ -140,7 +144,7 @@ export function studyPage(root, studyId) {
       await api(`/api/v1/experiments/${experiment.id}/abort`, {method: 'POST'});
     } catch (error) {
       if (error.status === 403) noteDenied();
-      window.alert(`Could not abort #${experiment.number}: ${error.message}`);
+      else showNotice(`Could not abort #${experiment.number}: ${error.message}`, 'error');
     }
   }
 

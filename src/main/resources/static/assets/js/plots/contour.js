@@ -62,7 +62,7 @@ export function contourOption(model, {objective = 0, x, y} = {}) {
     series: [
       {type: 'heatmap', data: heat, xAxisIndex: 0, yAxisIndex: 0, emphasis: {itemStyle: {borderColor: '#000', borderWidth: 1}}},
       {type: 'scatter', data: points, xAxisIndex: 1, yAxisIndex: 1, symbolSize: 4,
-        itemStyle: {color: 'rgba(20,20,20,0.55)'}, large: points.length > 5000, largeThreshold: 5000},
+        itemStyle: {color: 'rgba(20,20,20,0.55)'}, large: points.length > 5000, largeThreshold: 5000, progressive: 0},
     ],
   };
   return {option, stats: {cells: heat.length, points: points.length, x, y}};

@@ -15,7 +15,7 @@ export function sliceOption(model, {objective = 0, parameter} = {}) {
     yAxis: {type: 'value', name: objectiveLabel(model, objective), scale: true},
     visualMap: {type: 'continuous', dimension: 2, min: 0, max: Math.max(1, last), right: 10, top: 'middle',
       text: ['later', 'earlier'], inRange: {color: ['#c9d8f5', COLORS.completed, '#142f6b']}},
-    series: [{type: 'scatter', data, symbolSize: 7, large: data.length > 5000, largeThreshold: 5000}],
+    series: [{type: 'scatter', data, symbolSize: 7, large: data.length > 5000, largeThreshold: 5000, progressive: 0}],
   };
   return {option, stats: {points: data.length, parameter}};
 }

@@ -11,8 +11,10 @@ export function canAct() {
   return dashboard.role === null || ACTING.has(dashboard.role);
 }
 
+/** An action was refused with 403: the token's role cannot act, so the pages stop offering actions. */
 export function noteDenied() {
   dashboard.denied = true;
+  window.dispatchEvent(new CustomEvent('hpo:read-only'));
 }
 
 export function roleNote() {
