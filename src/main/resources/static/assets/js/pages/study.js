@@ -13,7 +13,7 @@ import {plotPanel} from '../study/plots.js';
 import {experimentTable} from '../study/table.js';
 import {canAct, noteDenied, roleNote} from '../study/actions.js';
 
-export function studyPage(root, studyId) {
+export function studyPage(root, studyId, tab) {
   let disposed = false;
   let stream = null;
   let plots = null;
@@ -40,7 +40,7 @@ export function studyPage(root, studyId) {
     dashboard.study = {id: study.id, name: study.name, status: study.status, experiments: 0, loaded: false};
     const header = h('div', {id: 'study-header'});
     const counters = countersPanel();
-    plots = plotPanel(model);
+    plots = plotPanel(model, tab);
     table = experimentTable(model, {canAct, onAbort: abort});
     fill(root, header, h('div', {class: 'panel'}, counters.root), plots.root, table.root, definitionPanel(study));
     mark('study-shell');

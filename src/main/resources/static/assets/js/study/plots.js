@@ -19,10 +19,12 @@ const TABS = [
   ['slice', 'Slice'], ['contour', 'Contour'], ['pareto', 'Pareto front'], ['intermediate', 'Intermediate values'],
 ];
 
-export function plotPanel(model) {
+/** initialTab: from the address (#/studies/{id}/{tab}); tab changes replace the address without a reload. */
+export function plotPanel(model, initialTab) {
   const names = model.parameterNames();
-  const state = {tab: 'history', objective: 0, slice: names[0], x: names[0], y: names[1] || names[0]};
   const tabs = TABS.filter(([key]) => key !== 'pareto' || model.objectives.length >= 2);
+  const state = {tab: tabs.some(([key]) => key === initialTab) ? initialTab : 'history', objective: 0,
+    slice: names[0], x: names[0], y: names[1] || names[0]};
   const chartEl = h('div', {class: 'chart', id: 'plot'});
   const controls = h('div', {class: 'toolbar', id: 'plot-controls'});
   const tabBar = h('div', {class: 'tabs', role: 'tablist'}, tabs.map(([key, label]) =>
@@ -38,6 +40,7 @@ export function plotPanel(model) {
 
   function select(key) {
     state.tab = key;
+    history.replaceState(null, '', `#/studies/${model.study.id}/${key}`);
     tabBar.querySelectorAll('button').forEach(b => b.classList.toggle('active', b.dataset.tab === key));
     drawControls();
     draw();
