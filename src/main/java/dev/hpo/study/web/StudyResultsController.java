@@ -15,12 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hpo.experiment.Experiment;
 import dev.hpo.experiment.ExperimentMetric;
+import dev.hpo.experiment.ExperimentListing;
 import dev.hpo.experiment.ExperimentReader;
 import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.experiment.MetricKey;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
+import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.UnusableInputException;
 import dev.hpo.shared.web.PageResponse;
 import dev.hpo.study.RankedExperiment;
@@ -33,6 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A study's rankings and its experiments. */
@@ -96,20 +99,37 @@ class StudyResultsController {
         return results.paretoFront(new StudyId(id), includeRunning);
     }
 
-    @Operation(summary = "A study's experiments in creation order", description = "active=true: only QUEUED and RUNNING.")
+    @Operation(summary = "A study's experiments, paged, in creation order unless sorted",
+            description = "active=true: only QUEUED and RUNNING; status: only that status. sort: number (default), "
+                    + "startedAt, endedAt or objective (the value of objectives[objective] by its sign; experiments "
+                    + "without one last in either order); order asc (default) or desc.")
     @GetMapping("/experiments")
     PageResponse<StudyExperiment> experiments(@PathVariable UUID id,
                                               @RequestParam(defaultValue = "false") boolean active,
+                                              @RequestParam(required = false) ExperimentStatus status,
+                                              @RequestParam(defaultValue = "number")
+                                              @Pattern(regexp = "^(number|startedAt|endedAt|objective)$") String sort,
+                                              @RequestParam(defaultValue = "asc") @Pattern(regexp = "^(asc|desc)$") String order,
+                                              @RequestParam(defaultValue = "0") @Min(0) @Max(15) int objective,
                                               @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         StudyId studyId = new StudyId(id);
-        var pageOf = experiments.ofStudy(studyId, active, page, size);
         List<Objective> objectives = studies.get(studyId).objectives();
+        if (objective >= objectives.size()) {
+            throw new InvalidInputException("objective", "the study has " + objectives.size() + " objective(s)");
+        }
+        ExperimentListing.Order by = switch (sort) {
+            case "startedAt" -> ExperimentListing.Order.STARTED_AT;
+            case "endedAt" -> ExperimentListing.Order.ENDED_AT;
+            case "objective" -> ExperimentListing.Order.OBJECTIVE;
+            default -> ExperimentListing.Order.NUMBER;
+        };
+        var pageOf = experiments.ofStudy(new ExperimentListing.Query(id, status, active, by, "desc".equals(order),
+                objectives.get(objective), page, size));
         Map<UUID, Map<MetricKey, MetricSummary>> summaries = new HashMap<>();
-        if (!pageOf.isEmpty()) {
-            for (ExperimentMetric m : experiments.summariesOfStudy(studyId)) {
-                summaries.computeIfAbsent(m.experimentId(), k -> new HashMap<>()).put(m.key(), m.summary());
-            }
+        List<UUID> ids = pageOf.getContent().stream().map(e -> e.id().value()).toList();
+        for (ExperimentMetric m : experiments.summariesOf(ids)) {
+            summaries.computeIfAbsent(m.experimentId(), k -> new HashMap<>()).put(m.key(), m.summary());
         }
         return PageResponse.of(pageOf, e -> view(e, objectives, summaries.getOrDefault(e.id().value(), Map.of())));
     }

@@ -7,6 +7,8 @@ import {dashboard} from '../state.js';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'];
+// what GET /studies/{id}/experiments can sort by: number, startedAt, endedAt, objective (objectiveK columns)
+const SORTABLE = /^(number|startedAt|endedAt|objective\d+)$/;
 
 export function experimentTable(model, {canAct, onAbort}) {
   const names = model.parameterNames();
@@ -15,7 +17,7 @@ export function experimentTable(model, {canAct, onAbort}) {
     ['number', '#'], ['status', 'status'],
     ...model.objectives.map((o, k) => [`objective${k}`, `${o.title}/${o.series}`]),
     ...names.map(n => [`param:${n}`, n]),
-    ['workerId', 'worker'], ['startedAt', 'started'], ['duration', 'duration'], ['actions', ''],
+    ['workerId', 'worker'], ['startedAt', 'started'], ['endedAt', 'ended'], ['duration', 'duration'], ['actions', ''],
   ];
   const head = h('tr');
   const body = h('tbody');
@@ -32,7 +34,7 @@ export function experimentTable(model, {canAct, onAbort}) {
 
   function drawHead() {
     fill(head, columns.map(([key, label]) => {
-      const sortable = key !== 'actions' && key !== 'duration';
+      const sortable = SORTABLE.test(key);
       const sorted = state.sort === key ? `sorted-${state.order}` : '';
       return h('th', {class: `${sortable ? 'sortable' : ''} ${sorted}`, 'data-sort': sortable ? key : null,
         onclick: sortable ? () => sortBy(key) : null}, label);
@@ -47,7 +49,10 @@ export function experimentTable(model, {canAct, onAbort}) {
   }
 
   function query() {
-    const params = new URLSearchParams({page: state.page, size: PAGE_SIZE, sort: state.sort, order: state.order});
+    const objective = state.sort.match(/^objective(\d+)$/);
+    const params = new URLSearchParams({page: state.page, size: PAGE_SIZE, order: state.order,
+      sort: objective ? 'objective' : state.sort});
+    if (objective) params.set('objective', objective[1]);
     if (state.status) params.set('status', state.status);
     return `/api/v1/studies/${model.study.id}/experiments?${params}`;
   }
@@ -86,6 +91,7 @@ export function experimentTable(model, {canAct, onAbort}) {
       names.map(n => h('td', {class: 'num'}, formatParam(e.parameters?.[n]))),
       h('td', {}, e.workerId || '\u2014'),
       h('td', {class: 'num'}, when(e.startedAt)),
+      h('td', {class: 'num'}, when(e.endedAt)),
       h('td', {class: 'num'}, e.startedAt ? `${num(Math.round(seconds(e.startedAt, e.endedAt)))} s` : '\u2014'),
       h('td', {}, active && canAct() ? h('button', {class: 'danger abort', type: 'button',
         onclick: async event => { event.target.disabled = true; await onAbort(e); load(); }}, 'Abort') : null));
