@@ -70,7 +70,8 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * Opens an event stream and keeps it open until close(): onEvent(type, data, id) for each event (data parsed
- * as JSON), onState('connecting' | 'open' | 'reconnecting' | 'denied' | 'closed').
+ * as JSON), onState('connecting' | 'open' | 'reconnecting' | 'denied' | 'closed'). A 404 or 400 (no such
+ * study) ends it; anything else is retried.
  */
 export function openEventStream(path, {onEvent, onState = () => {}, lastEventId = null}) {
   let last = lastEventId;
@@ -87,6 +88,7 @@ export function openEventStream(path, {onEvent, onState = () => {}, lastEventId 
       reportAuthProblem(response.status, path);
       return 'denied';
     }
+    if (response.status === 404 || response.status === 400) return 'gone';
     if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
     onState('open');
     delay = 1000;
@@ -110,7 +112,9 @@ export function openEventStream(path, {onEvent, onState = () => {}, lastEventId 
     onState('connecting');
     while (!closed) {
       try {
-        if (await connectOnce() === 'denied') {
+        const outcome = await connectOnce();
+        if (outcome === 'gone') break;
+        if (outcome === 'denied') {
           onState('denied');
           await sleep(15000);
         }

@@ -134,7 +134,8 @@ class DashboardBrowserIT {
             browser.screenshot("06-study-contour");
 
             showTab("intermediate");
-            browser.until(WAIT, "learning curves with a pruned one", b -> plot("curves") >= 3 && plot("pruned") >= 1);
+            browser.until(WAIT, "learning curves with a pruned one, all loaded",
+                    b -> plot("curves") >= 3 && plot("pruned") >= 1 && plot("loading") == 0);
             browser.screenshot("07-study-intermediate");
 
             // an experiment that ran to its end: its page draws the curve of every metric it reported

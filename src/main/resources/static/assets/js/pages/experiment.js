@@ -60,6 +60,10 @@ export function experimentPage(root, experimentId) {
     const redraw = () => { drawHeader(); drawFacts(); drawCharts(); };
     redraw();
     mark('experiment-shell');
+    api(`/api/v1/studies/${experiment.studyId}`).then(study => {
+      const link = root.querySelector('#study-link');
+      if (link && !disposed) link.textContent = study.name;
+    }).catch(() => { /* the link still works */ });
     loadOutput(output);
 
     async function abort(event) {

@@ -69,6 +69,8 @@ export function studyPage(root, studyId, tab) {
     const ticker = setInterval(() => counters.update(model), 5000);
     cleanups.push(() => clearInterval(ticker));
 
+    let opened;
+    const streamOpen = new Promise(resolve => { opened = resolve; setTimeout(resolve, 3000); });
     stream = openEventStream(`/api/v1/studies/${studyId}/events`, {
       onEvent: (type, data, id) => {
         const s = dashboard.stream;
@@ -78,12 +80,16 @@ export function studyPage(root, studyId, tab) {
         if (loaded) handle(type, data); else pending.push([type, data]);
       },
       onState: state => {
+        if (state === 'open') opened();
         dashboard.stream.state = state;
         streamLabel.className = `stream ${state}`;
         streamLabel.textContent = state === 'open' ? 'live' : state;
       },
     });
 
+    // the stream starts with the next event: wait (a little) until it is open, so nothing falls between the
+    // experiments read below and the first event
+    await streamOpen;
     try {
       await allPages(`/api/v1/studies/${studyId}/experiments`, {size: 500, onPage: items => {
         for (const item of items) model.upsert(item);

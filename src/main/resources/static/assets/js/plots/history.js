@@ -31,7 +31,8 @@ export function historyOption(model, {objective = 0} = {}) {
     grid: {left: 70, right: 30, top: 40, bottom: 50},
     legend: {top: 0},
     tooltip: {trigger: 'item', formatter: p => `#${p.value[0]}: ${p.value[1]}`},
-    xAxis: {type: 'value', name: 'experiment', nameLocation: 'middle', nameGap: 28, minInterval: 1},
+    xAxis: {type: 'value', name: 'experiment', nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 0,
+      max: extent => Math.max(1, Math.ceil(extent.max * 1.02 + 0.5))},
     yAxis: {type: 'value', name: objectiveLabel(model, objective), scale: true},
     dataZoom: [{type: 'inside', xAxisIndex: 0}, {type: 'inside', yAxisIndex: 0}],
     series: [

@@ -49,5 +49,10 @@ export function curveLoader(model, onLoaded) {
     }
   }
 
-  return {limit: LIMIT, shown, ensure, dispose() { disposed = true; queue = []; }};
+  /** Requests queued or in flight: the plot is complete when this is 0. */
+  function pending() {
+    return queue.length + active;
+  }
+
+  return {limit: LIMIT, shown, ensure, pending, dispose() { disposed = true; queue = []; }};
 }

@@ -123,6 +123,14 @@ export class StudyModel {
       }
       case 'experiment_reported':
         return this.reported(data);
+      case 'experiment_requeued': {
+        // a lost worker's experiment runs again from the start: its old points are gone on the server too
+        const row = this.upsert({id: data.experimentId, number: data.number, status: 'QUEUED', startedAt: null,
+          workerId: null, objectiveValues: this.objectives.map(() => null)});
+        this.curves.delete(row.id);
+        this.lastIterations.delete(row.id);
+        return {kind: 'experiments', row, needsDetails: !row.parameters};
+      }
       case 'experiment_ended': {
         const update = {id: data.experimentId, number: data.number, status: data.status,
           stopReason: data.stopReason ?? null, endedAt: data.at};

@@ -86,7 +86,11 @@ export function plotPanel(model, initialTab) {
         ? {option: message('A contour needs two parameters.'), stats: {cells: 0, points: 0}}
         : contourOption(model, {objective, x: state.x, y: state.y});
       case 'pareto': return paretoOption(model);
-      case 'intermediate': return intermediateOption(model, {objective, experiments: curves.shown()});
+      case 'intermediate': {
+        const drawn = intermediateOption(model, {objective, experiments: curves.shown()});
+        drawn.stats.loading = curves.pending();
+        return drawn;
+      }
       case 'importance': return importanceDraw();
       default: return {option: message('?'), stats: {}};
     }
