@@ -82,13 +82,21 @@ export class StudyModel {
     return counts;
   }
 
-  /** Sum of the experiments' running minutes (running ones up to now). */
+  /** Sum of the experiments' running minutes (running ones up to now); ended ones are summed once. */
   computeMinutes() {
     let ms = 0;
     const now = Date.now();
     for (const row of this.experiments()) {
       if (!row.startedAt) continue;
-      ms += (row.endedAt ? Date.parse(row.endedAt) : now) - Date.parse(row.startedAt);
+      if (row.endedAt) {
+        if (row.ranFor === undefined || row.ranForKey !== row.endedAt) {
+          row.ranFor = Date.parse(row.endedAt) - Date.parse(row.startedAt);
+          row.ranForKey = row.endedAt;
+        }
+        ms += row.ranFor;
+      } else {
+        ms += now - Date.parse(row.startedAt);
+      }
     }
     return ms / 60000;
   }

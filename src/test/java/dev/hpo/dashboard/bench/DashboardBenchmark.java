@@ -39,6 +39,7 @@ public final class DashboardBenchmark {
             insert(app.jdbc(), study, experiments);
             System.out.printf(Locale.ROOT, "inserted %d experiments (+%d scalar points) in %.1f s%n", experiments,
                     experiments * 10L, (System.nanoTime() - insertStart) / 1e9);
+            apiTime(app, study, experiments);
             Map<String, List<Double>> samples = new java.util.LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 try (Browser browser = new Browser(1400, 1000)) {
@@ -55,6 +56,22 @@ public final class DashboardBenchmark {
                 Collections.sort(v);
                 System.out.printf(Locale.ROOT, "  %-34s %8.0f  [%.0f .. %.0f]%n", e.getKey(), v.get(v.size() / 2),
                         v.get(0), v.get(v.size() - 1));
+            }
+        }
+    }
+
+    /** The server's share: every page of the experiments list in a row, as the page reads them (4 at a time there). */
+    private static void apiTime(LoopApp app, String study, int experiments) {
+        int pages = (experiments + 499) / 500;
+        for (int round = 0; round < 2; round++) { // the first round warms the JVM up
+            long start = System.nanoTime();
+            for (int page = 0; page < pages; page++) {
+                app.http.get("/studies/" + study + "/experiments?size=500&page=" + page).requireOk();
+            }
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (round == 1) {
+                System.out.printf(Locale.ROOT, "API alone: %d pages of 500 experiments one after another in %.0f ms "
+                        + "(%.0f ms a page)%n", pages, ms, ms / pages);
             }
         }
     }
