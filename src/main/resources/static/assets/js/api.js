@@ -72,3 +72,22 @@ export async function allPages(path, {size = 500, parallel = 4, onPage} = {}) {
   await Promise.all(Array.from({length: Math.min(parallel, pages.length - 1)}, worker));
   return pages.flat();
 }
+
+/** Downloads an API answer as a file (a plain link could not send the bearer token). */
+export async function download(path, filename, accept) {
+  const response = await fetch(path, {headers: authHeaders({Accept: `${accept}, application/problem+json`}), cache: 'no-store'});
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch (ignored) { /* not a problem document */ }
+    if (response.status === 401 || response.status === 403) reportAuthProblem(response.status, path);
+    throw new ApiError(response.status, problem, path);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -164,6 +164,37 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void abortsAQueuedExperimentFromItsPageAndTheTableOffersAbortOnlyForActiveOnes() {
+        // given a running study whose queue no worker serves: its first experiment waits QUEUED
+        String base = app.http.createBaseExperiment("dashboard-abort");
+        Map<String, Object> definition = Studies.quadratic(base, "q-dashboard-abort", "random", 3);
+        definition.put("name", "dashboard-abort");
+        definition.put("maxConcurrentExperiments", 1);
+        String study = app.createStudy(definition);
+        app.start(study, null);
+        await().atMost(WAIT).until(() -> Studies.count(app.jdbc(), study) >= 1);
+        String first = app.jdbc().queryForObject(
+                "SELECT id::text FROM experiment WHERE study_id = ?::uuid AND number = 0", String.class, study);
+
+        browser.open(url("/studies/" + study));
+        browser.until(WAIT, "the table lists the queued experiment with an Abort button",
+                b -> b.js("return document.querySelector('#experiment-table tr[data-status=QUEUED] button.abort')"));
+        browser.open(url("/experiments/" + first));
+        browser.until(WAIT, "the experiment page with Abort", b -> b.js("return document.getElementById('abort-experiment')"));
+        assertThat(browser.find("#experiment-header").getText()).contains("QUEUED");
+
+        browser.js("document.getElementById('abort-experiment').click()");
+
+        browser.until(WAIT, "the page shows it aborted by the user",
+                b -> "stopped_by_user".equals(b.js("return document.getElementById('stop-reason')?.textContent || null")));
+        assertThat(Studies.outcomes(app.jdbc(), study).get(0)).isEqualTo("ABORTED/stopped_by_user");
+        assertThat(browser.find("#experiment-header").getText()).contains("ABORTED");
+        assertThat(browser.js("return document.getElementById('abort-experiment')")).isNull();
+        browser.screenshot("10-experiment-aborted");
+        app.stop(study);
+    }
+
+    @Test
     void theEventStreamParserReadsEventsCutAnywhereIntoChunks() {
         browser.open("http://localhost:" + app.port + "/#/");
         // the page's own parser (assets/js/events.js), fed one stream cut into chunks of 1, 2, 3 and 7 characters:

@@ -15,6 +15,7 @@ export function experimentPage(root, experimentId) {
   const points = new Map(); // title -> Map(series -> Map(iteration -> value))
   let experiment = null;
   let timer = null;
+  let studyName = 'study';
 
   async function start() {
     try {
@@ -32,7 +33,7 @@ export function experimentPage(root, experimentId) {
     const output = h('div', {class: 'panel', id: 'output', hidden: true}, h('h2', {}, 'Process output'), h('pre', {class: 'output'}));
     fill(root, header, facts, metrics, output);
     const drawHeader = () => fill(header, h('h1', {},
-      h('a', {href: '#/'}, 'Studies'), ' / ', h('a', {href: `#/studies/${experiment.studyId}`, id: 'study-link'}, 'study'),
+      h('a', {href: '#/'}, 'Studies'), ' / ', h('a', {href: `#/studies/${experiment.studyId}`, id: 'study-link'}, studyName),
       ` / #${experiment.number} ${experiment.name}`, badge(experiment.status),
       experiment.stopReason ? h('span', {class: 'reason', id: 'stop-reason'}, experiment.stopReason) : null,
       h('span', {style: 'flex:1'}),
@@ -61,8 +62,9 @@ export function experimentPage(root, experimentId) {
     redraw();
     mark('experiment-shell');
     api(`/api/v1/studies/${experiment.studyId}`).then(study => {
+      studyName = study.name;
       const link = root.querySelector('#study-link');
-      if (link && !disposed) link.textContent = study.name;
+      if (link && !disposed) link.textContent = studyName;
     }).catch(() => { /* the link still works */ });
     loadOutput(output);
 

@@ -1,7 +1,7 @@
 // The study page: header with status and actions, live counters, definition, plots and the experiment table.
 // Experiments are loaded once from the paged list, then kept current by the event stream (no polling).
 
-import {allPages, api} from '../api.js';
+import {allPages, api, download} from '../api.js';
 import {badge, fill, h} from '../dom.js';
 import {openEventStream} from '../events.js';
 import {dashboard, mark} from '../state.js';
@@ -48,7 +48,7 @@ export function studyPage(root, studyId, tab) {
     const drawHeader = () => fill(header, h('h1', {},
       h('a', {href: '#/'}, 'Studies'), ' / ', h('span', {id: 'study-name'}, model.study.name),
       badge(model.study.status), model.study.statusReason ? h('span', {class: 'reason', id: 'study-reason'}, model.study.statusReason) : null,
-      h('span', {class: 'grow', style: 'flex:1'}), streamLabel, actions()));
+      h('span', {class: 'grow', style: 'flex:1'}), streamLabel, exports(), actions()));
     drawHeader();
     counters.update(model);
 
@@ -106,6 +106,15 @@ export function studyPage(root, studyId, tab) {
     counters.update(model);
     plots.draw();
     table.load();
+
+    function exports() {
+      const get = format => download(`/api/v1/studies/${studyId}/export?format=${format}`,
+        `${model.study.name}-experiments.${format}`, format === 'csv' ? 'text/csv' : 'application/json')
+        .catch(error => showNotice(`Could not export: ${error.message}`, 'error'));
+      return h('span', {id: 'study-export'},
+        h('button', {type: 'button', onclick: () => get('csv')}, 'CSV'), ' ',
+        h('button', {type: 'button', onclick: () => get('json')}, 'JSON'));
+    }
 
     function actions() {
       if (!canAct()) return roleNote();
