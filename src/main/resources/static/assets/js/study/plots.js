@@ -98,6 +98,10 @@ export function plotPanel(model, initialTab) {
 
   function importanceDraw() {
     refreshImportance();
+    if (importance.answer && (importance.answer.importances || []).length === 0) {
+      return {option: message(`Importance needs more completed experiments (${importance.answer.completedExperiments ?? 0} so far).`),
+        stats: {bars: 0, completed: importance.answer.completedExperiments ?? 0}};
+    }
     if (importance.answer) return importanceOption(importance.answer);
     return {option: message(importance.error || 'Computing importance\u2026'), stats: {bars: 0, error: importance.error || ''}};
   }
