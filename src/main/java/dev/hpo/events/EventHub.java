@@ -41,10 +41,13 @@ public class EventHub implements SmartLifecycle {
     private volatile boolean running;
     private volatile long lastPrune;
 
-    EventHub(StudyEventStore store, EventSettings settings, Clock clock) {
+    private final List<NumberedEventsListener> listeners;
+
+    EventHub(StudyEventStore store, EventSettings settings, Clock clock, List<NumberedEventsListener> listeners) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Whether the study exists. */
@@ -89,7 +92,16 @@ public class EventHub implements SmartLifecycle {
     /** One round: number new events, feed every subscriber, prune old reported events now and then. */
     void poll() {
         try {
-            store.sequence(settings.batchSize() * MAX_BATCHES_PER_ROUND);
+            List<NumberedEvent> numbered = store.sequence(settings.batchSize() * MAX_BATCHES_PER_ROUND);
+            if (!numbered.isEmpty()) {
+                for (NumberedEventsListener listener : listeners) {
+                    try {
+                        listener.numbered(numbered);
+                    } catch (RuntimeException e) {
+                        log.warn("an event listener failed", e);
+                    }
+                }
+            }
             for (Map.Entry<UUID, Set<Subscriber>> entry : subscribers.entrySet()) {
                 feed(entry.getKey(), entry.getValue());
             }

@@ -26,20 +26,25 @@ public class StudyEventStore {
      * Gives the committed events that have none a seq, in write order, after the largest seq given so far.
      * Skipped (0) while another replica's sequencer runs: it numbers them.
      *
-     * @return how many events were numbered
+     * @return the events numbered now, in seq order (their type and the fields metrics read, not all data)
      */
     @Transactional
-    public int sequence(int limit) {
+    public List<NumberedEvent> sequence(int limit) {
         Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SEQUENCER_LOCK);
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return List.of();
         }
-        return jdbc.update("""
+        List<NumberedEvent> numbered = jdbc.query("""
                 with todo as (select id from study_event where seq is null order by id limit ?),
                      top as (select coalesce(max(seq), 0) as seq from study_event),
                      numbered as (select todo.id, top.seq + row_number() over (order by todo.id) as seq
                                   from todo cross join top)
-                update study_event e set seq = numbered.seq from numbered where e.id = numbered.id""", limit);
+                update study_event e set seq = numbered.seq from numbered where e.id = numbered.id
+                returning e.seq, e.study_id, e.type, e.data ->> 'status', e.data ->> 'stopReason', e.created_at""",
+                (rs, i) -> new NumberedEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()), limit);
+        numbered.sort(java.util.Comparator.comparingLong(NumberedEvent::seq));
+        return numbered;
     }
 
     /** A study's numbered events with a seq above {@code afterSeq}, in seq order, at most {@code limit}. */
