@@ -23,14 +23,11 @@ public class ExperimentReader {
     private final ExperimentRepository experiments;
     private final StudyRepository studies;
     private final ScalarStore scalars;
-    private final ExperimentListing listing;
 
-    ExperimentReader(ExperimentRepository experiments, StudyRepository studies, ScalarStore scalars,
-                     ExperimentListing listing) {
+    ExperimentReader(ExperimentRepository experiments, StudyRepository studies, ScalarStore scalars) {
         this.experiments = experiments;
         this.studies = studies;
         this.scalars = scalars;
-        this.listing = listing;
     }
 
     /** One experiment with every metric summary and its points (optionally of one title and/or series). */
@@ -53,21 +50,6 @@ public class ExperimentReader {
         Experiment experiment = experiments.findById(id.value())
                 .orElseThrow(() -> NotFoundException.of("experiment", id.value()));
         return new Details(experiment, scalars.summariesOf(id.value()), scalars.pointsOf(id.value(), title, series));
-    }
-
-    /** Summaries of the given experiments (a page of the experiments list, for its objective values). */
-    @Transactional(readOnly = true)
-    public List<ExperimentMetric> summariesOf(java.util.Collection<java.util.UUID> experimentIds) {
-        return scalars.summariesOf(experimentIds);
-    }
-
-    /** A page of a study's experiments, filtered and ordered (see {@link ExperimentListing}). */
-    @Transactional(readOnly = true)
-    public Page<Experiment> ofStudy(ExperimentListing.Query query) {
-        if (!studies.existsById(query.studyId())) {
-            throw NotFoundException.of("study", query.studyId());
-        }
-        return listing.page(query);
     }
 
     /** Summaries of every experiment of a study (for the experiments list's objective values). */

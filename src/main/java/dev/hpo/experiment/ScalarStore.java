@@ -116,20 +116,6 @@ public class ScalarStore {
                 from metric_summary where study_id = ?""", (rs, i) -> metric(rs), studyId);
     }
 
-    /** Summaries of the given experiments (one page of a list). */
-    public List<ExperimentMetric> summariesOf(java.util.Collection<UUID> experimentIds) {
-        if (experimentIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select experiment_id, title, series, last_value, last_iteration, min_value, max_value, count
-                    from metric_summary where experiment_id = any(?)""");
-            ps.setArray(1, con.createArrayOf("uuid", experimentIds.toArray()));
-            return ps;
-        }, (rs, i) -> metric(rs));
-    }
-
     /** Points of one experiment ordered by metric and iteration, optionally of one title and/or series. */
     public List<StoredScalar> pointsOf(UUID experimentId, String title, String series) {
         return jdbc.query("""

@@ -1,10 +1,10 @@
 package dev.hpo.study.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hpo.experiment.Experiment;
-import dev.hpo.experiment.ExperimentMetric;
-import dev.hpo.experiment.ExperimentListing;
-import dev.hpo.experiment.ExperimentReader;
 import dev.hpo.experiment.ExperimentStatus;
-import dev.hpo.experiment.MetricKey;
-import dev.hpo.objective.MetricSummary;
+import dev.hpo.experiment.ExperimentTable;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.shared.InvalidInputException;
@@ -35,7 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A study's rankings and its experiments. */
@@ -46,12 +40,13 @@ class StudyResultsController {
 
     private final StudyResults results;
     private final StudyService studies;
-    private final ExperimentReader experiments;
 
-    StudyResultsController(StudyResults results, StudyService studies, ExperimentReader experiments) {
+    private final ExperimentTable experimentTable;
+
+    StudyResultsController(StudyResults results, StudyService studies, ExperimentTable experimentTable) {
         this.results = results;
         this.studies = studies;
-        this.experiments = experiments;
+        this.experimentTable = experimentTable;
     }
 
     /** An experiment in a study's list, with the value of each study objective it has reported (else null). */
@@ -99,48 +94,39 @@ class StudyResultsController {
         return results.paretoFront(new StudyId(id), includeRunning);
     }
 
-    @Operation(summary = "A study's experiments, paged, in creation order unless sorted",
-            description = "active=true: only QUEUED and RUNNING; status: only that status. sort: number (default), "
-                    + "startedAt, endedAt or objective (the value of objectives[objective] by its sign; experiments "
-                    + "without one last in either order); order asc (default) or desc.")
+    @Operation(summary = "A study's experiments, paged, filtered by status and sorted",
+            description = "status: one or more of QUEUED, RUNNING, COMPLETED, FAILED, ABORTED (repeated or "
+                    + "comma-separated; all when absent); active=true is status=QUEUED,RUNNING. sort: number (default), "
+                    + "status, createdAt, startedAt, endedAt, duration, worker, objective (the first objective's value) "
+                    + "or objective:<index>, optionally followed by ,asc or ,desc; values missing sort last, ties by "
+                    + "number. One query per page with each objective's value: fine for 100,000 experiments.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", description = "Unknown status or sort")
+    @ApiResponse(responseCode = "404", description = "Unknown study")
     @GetMapping("/experiments")
     PageResponse<StudyExperiment> experiments(@PathVariable UUID id,
                                               @RequestParam(defaultValue = "false") boolean active,
-                                              @RequestParam(required = false) ExperimentStatus status,
-                                              @RequestParam(defaultValue = "number")
-                                              @Pattern(regexp = "^(number|startedAt|endedAt|objective)$") String sort,
-                                              @RequestParam(defaultValue = "asc") @Pattern(regexp = "^(asc|desc)$") String order,
-                                              @RequestParam(defaultValue = "0") @Min(0) @Max(15) int objective,
+                                              @RequestParam(required = false) @Size(max = 5) List<@Size(max = 20) String> status,
+                                              @RequestParam(defaultValue = "number") @Size(max = 40) String sort,
                                               @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         StudyId studyId = new StudyId(id);
         List<Objective> objectives = studies.get(studyId).objectives();
-        if (objective >= objectives.size()) {
-            throw new InvalidInputException("objective", "the study has " + objectives.size() + " objective(s)");
+        Set<ExperimentStatus> statuses = StatusFilter.parse(status);
+        if (active) {
+            if (statuses.isEmpty()) {
+                statuses.addAll(EnumSet.of(ExperimentStatus.QUEUED, ExperimentStatus.RUNNING));
+            } else {
+                statuses.retainAll(EnumSet.of(ExperimentStatus.QUEUED, ExperimentStatus.RUNNING));
+                if (statuses.isEmpty()) {
+                    throw new InvalidInputException("status", "active=true keeps only QUEUED and RUNNING");
+                }
+            }
         }
-        ExperimentListing.Order by = switch (sort) {
-            case "startedAt" -> ExperimentListing.Order.STARTED_AT;
-            case "endedAt" -> ExperimentListing.Order.ENDED_AT;
-            case "objective" -> ExperimentListing.Order.OBJECTIVE;
-            default -> ExperimentListing.Order.NUMBER;
-        };
-        var pageOf = experiments.ofStudy(new ExperimentListing.Query(id, status, active, by, "desc".equals(order),
-                objectives.get(objective), page, size));
-        Map<UUID, Map<MetricKey, MetricSummary>> summaries = new HashMap<>();
-        List<UUID> ids = pageOf.getContent().stream().map(e -> e.id().value()).toList();
-        for (ExperimentMetric m : experiments.summariesOf(ids)) {
-            summaries.computeIfAbsent(m.experimentId(), k -> new HashMap<>()).put(m.key(), m.summary());
-        }
-        return PageResponse.of(pageOf, e -> view(e, objectives, summaries.getOrDefault(e.id().value(), Map.of())));
-    }
-
-    private static StudyExperiment view(Experiment e, List<Objective> objectives, Map<MetricKey, MetricSummary> metrics) {
-        List<Double> values = new ArrayList<>(objectives.size());
-        for (Objective o : objectives) {
-            MetricSummary s = metrics.get(new MetricKey(o.title(), o.series()));
-            values.add(s == null ? null : o.valueOf(s));
-        }
-        return new StudyExperiment(e.id().value(), e.number(), e.name(), e.status(), e.stopReason(), e.parameters(),
-                values, e.archived(), e.workerId(), e.createdAt(), e.startedAt(), e.endedAt());
+        ExperimentTable.Sort order = ExperimentSort.parse(sort, objectives.size());
+        var rows = experimentTable.page(id, objectives, statuses, order, page, size);
+        return PageResponse.of(rows, r -> new StudyExperiment(r.id(), r.number(), r.name(), r.status(), r.stopReason(),
+                r.parameters(), r.objectiveValues(), r.archived(), r.workerId(), r.createdAt(), r.startedAt(),
+                r.endedAt()));
     }
 }

@@ -7,8 +7,9 @@ import {dashboard} from '../state.js';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'];
-// what GET /studies/{id}/experiments can sort by: number, startedAt, endedAt, objective (objectiveK columns)
-const SORTABLE = /^(number|startedAt|endedAt|objective\d+)$/;
+// what GET /studies/{id}/experiments can sort by (sort=<key>,<asc|desc>; objective:<i> for objective columns)
+const SORTABLE = /^(number|status|startedAt|endedAt|duration|workerId|objective\d+)$/;
+const SORT_KEYS = {workerId: 'worker'};
 
 export function experimentTable(model, {canAct, onAbort}) {
   const names = model.parameterNames();
@@ -50,9 +51,8 @@ export function experimentTable(model, {canAct, onAbort}) {
 
   function query() {
     const objective = state.sort.match(/^objective(\d+)$/);
-    const params = new URLSearchParams({page: state.page, size: PAGE_SIZE, order: state.order,
-      sort: objective ? 'objective' : state.sort});
-    if (objective) params.set('objective', objective[1]);
+    const key = objective ? `objective:${objective[1]}` : SORT_KEYS[state.sort] || state.sort;
+    const params = new URLSearchParams({page: state.page, size: PAGE_SIZE, sort: `${key},${state.order}`});
     if (state.status) params.set('status', state.status);
     return `/api/v1/studies/${model.study.id}/experiments?${params}`;
   }
