@@ -1,9 +1,9 @@
 package dev.hpo.strategy.gp;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 
 /**
  * The negative log posterior of the hyper-parameters given standardized observations, and its gradient: the
@@ -69,7 +69,8 @@ final class Evidence {
             k.data[a * n + a] = scale + noise;
         }
         CholeskyDecompositionInner_DDRM cholesky = new CholeskyDecompositionInner_DDRM(true);
-        if (!cholesky.decompose(k)) {
+        LinearSolverChol_DDRM solver = new LinearSolverChol_DDRM(cholesky);
+        if (!solver.setA(k)) {
             return Double.POSITIVE_INFINITY;
         }
         double[] l = cholesky.getT().data;
@@ -86,11 +87,9 @@ final class Evidence {
         TriangularSolver_DDRM.solveTranL(l, alpha, n);
         double objective = 0.5 * fit + 0.5 * logDet + 0.5 * n * LOG_2PI - logPrior(hyper);
 
-        // W = a a^T - K^-1, from the inverse of the Cholesky factor: K^-1 = L^-T L^-1
-        DMatrixRMaj inverseL = cholesky.getT(null);
-        TriangularSolver_DDRM.invertLower(inverseL.data, n);
+        // W = a a^T - K^-1, the inverse from the same factor
         DMatrixRMaj inverse = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransA(inverseL, inverseL, inverse);
+        solver.invert(inverse);
         double[] kinv = inverse.data;
         double[] slope = new double[pairs];
         double scaleTrace = 0;

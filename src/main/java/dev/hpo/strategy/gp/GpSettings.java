@@ -22,12 +22,12 @@ record GpSettings(Integer startupTrials, int candidates, int localStarts, int fi
             new SettingSpec("startupTrials", "integer", null,
                     "Quasi-random (shifted Halton) experiments before the model is used; default min(10, 2 x the "
                             + "number of modelled parameters), at least 2 (>= 1)."),
-            new SettingSpec("candidates", "integer", 256,
+            new SettingSpec("candidates", "integer", 192,
                     "Random points scored by log expected improvement per suggestion, besides perturbations of the "
                             + "best experiments (>= 1)."),
-            new SettingSpec("localStarts", "integer", 3,
+            new SettingSpec("localStarts", "integer", 2,
                     "Best candidates refined by a coordinate search (>= 0)."),
-            new SettingSpec("fitLimit", "integer", 120,
+            new SettingSpec("fitLimit", "integer", 64,
                     "Most experiments the kernel's hyper-parameters are fitted on (evenly spread over the history "
                             + "beyond that; the prediction always uses every experiment) (>= 10)."));
 

@@ -35,8 +35,8 @@ import dev.hpo.strategy.TrialState;
  */
 public final class GpStrategy implements SearchStrategy {
 
-    private static final int FIT_ITERATIONS = 60;
-    private static final double FIT_TOLERANCE = 1e-3;
+    private static final int FIT_ITERATIONS = 40;
+    private static final double FIT_TOLERANCE = 1e-2;
     private static final int RANDOM_ATTEMPTS = 64;
 
     private final GpSettings settings;

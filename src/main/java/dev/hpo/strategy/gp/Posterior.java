@@ -86,22 +86,46 @@ final class Posterior {
         return mean * hyper.scale();
     }
 
-    /** Mean and variance at {@code point}, written to {@code out[0], out[1]}. */
-    void predict(double[] point, double[] out) {
+    /**
+     * Means and variances at many points at once. The forward substitution {@code L V = K*} runs over rows of all
+     * points together (axpy form), which the JIT vectorizes; one point at a time it would be a dot product per row,
+     * which it does not.
+     */
+    void predict(double[][] points, double[] means, double[] variances) {
         int n = x.length;
+        int m = points.length;
         double scale = hyper.scale();
-        double[] v = new double[n];
-        double mean = 0;
+        double[] v = new double[n * m];
         for (int a = 0; a < n; a++) {
-            v[a] = scale * Kernel.matern(kernel.squaredDistance(point, x[a], w));
-            mean += alpha[a] * v[a];
+            int row = a * m;
+            for (int c = 0; c < m; c++) {
+                v[row + c] = scale * Kernel.matern(kernel.squaredDistance(points[c], x[a], w));
+            }
         }
-        TriangularSolver_DDRM.solveL(l, v, n);
-        double explained = 0;
-        for (double value : v) {
-            explained += value * value;
+        java.util.Arrays.fill(means, 0, m, 0);
+        java.util.Arrays.fill(variances, 0, m, 0);
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            double weight = alpha[i];
+            for (int c = 0; c < m; c++) {
+                means[c] += weight * v[row + c];
+            }
+            for (int k = 0; k < i; k++) {
+                double factor = l[i * n + k];
+                int other = k * m;
+                for (int c = 0; c < m; c++) {
+                    v[row + c] -= factor * v[other + c];
+                }
+            }
+            double diagonal = l[i * n + i];
+            for (int c = 0; c < m; c++) {
+                double solved = v[row + c] / diagonal;
+                v[row + c] = solved;
+                variances[c] += solved * solved;
+            }
         }
-        out[0] = mean;
-        out[1] = Math.max(MIN_VARIANCE, scale - explained);
+        for (int c = 0; c < m; c++) {
+            variances[c] = Math.max(MIN_VARIANCE, scale - variances[c]);
+        }
     }
 }
