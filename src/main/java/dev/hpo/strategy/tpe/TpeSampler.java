@@ -24,8 +24,10 @@ import dev.hpo.space.SearchSpace;
  *
  * <p>Univariate (the default) models each top-level parameter on its own; multivariate models all top-level
  * parameters with one joint product-kernel density. A parameter set is a categorical choice of combination; a
- * parameter nested in a combination is modelled (univariately) only on the observations that chose a combination
- * holding that same parameter, and only sampled when the chosen combination holds it. Observations lists are in
+ * parameter nested in a combination is modelled only on the observations that chose a combination holding that same
+ * parameter, and only sampled when the chosen combination holds it: on its own when univariate, and when
+ * multivariate jointly with the other parameters nested in the chosen combination (one group per combination, as
+ * Optuna's {@code group=True}), on the observations holding them all. Observations lists are in
  * age order (oldest first): older observations beyond the newest 25 get less weight. Pure: the same inputs and
  * generator state give the same point.
  */
@@ -156,40 +158,80 @@ public final class TpeSampler {
         return all;
     }
 
-    /** The chosen combination's constants as they are, its nested parameters from their own conditional model. */
+    /**
+     * The chosen combination's constants as they are, its nested parameters from their own conditional model: each on
+     * its own (univariate), or, multivariate with two or more nested parameters, one joint density over them as a
+     * group (Optuna's {@code group=True}), fitted to the observations whose combination holds every one of them.
+     */
     private static void putCombination(ParameterSet set, int chosen, List<Observation> good, List<Observation> bad,
                                        TpeOptions options, UniformRandomProvider random, Map<String, Object> point) {
         Map<String, Object> combination = set.combinations().get(chosen);
         Map<Observation, Integer> choices = new IdentityHashMap<>();
+        List<String> keys = new ArrayList<>();
+        List<Parameter> nestedParameters = new ArrayList<>();
         for (Map.Entry<String, Object> entry : combination.entrySet()) {
-            if (!(entry.getValue() instanceof Parameter nested)) {
+            if (entry.getValue() instanceof Parameter nested) {
+                keys.add(entry.getKey());
+                nestedParameters.add(nested);
+            } else {
                 point.put(entry.getKey(), entry.getValue());
-                continue;
             }
-            List<Observation> nestedGood = holding(set, entry.getKey(), nested, good, choices);
-            List<Observation> nestedBad = holding(set, entry.getKey(), nested, bad, choices);
+        }
+        if (options.multivariate() && keys.size() > 1) {
+            List<Variable> variables = new ArrayList<>();
+            for (Parameter nested : nestedParameters) {
+                variables.add(Variable.of(nested, options));
+            }
+            List<Observation> groupGood = holdingAll(set, keys, nestedParameters, good, choices);
+            List<Observation> groupBad = holdingAll(set, keys, nestedParameters, bad, choices);
+            int[] all = allColumns(keys.size());
+            double[] coordinates = bestCandidate(variables, columns(encode(groupGood, variables), all),
+                    columns(encode(groupBad, variables), all), options, true, random);
+            for (int j = 0; j < keys.size(); j++) {
+                point.put(keys.get(j), decode(nestedParameters.get(j), variables.get(j), coordinates[j]));
+            }
+            return;
+        }
+        for (int j = 0; j < keys.size(); j++) {
+            String key = keys.get(j);
+            Parameter nested = nestedParameters.get(j);
+            List<Observation> nestedGood = holdingAll(set, List.of(key), List.of(nested), good, choices);
+            List<Observation> nestedBad = holdingAll(set, List.of(key), List.of(nested), bad, choices);
             Variable variable = Variable.of(nested, options);
             int[] one = {0};
             double coordinate = bestCandidate(List.of(variable), columns(encode(nestedGood, List.of(variable)), one),
                     columns(encode(nestedBad, List.of(variable)), one), options, false, random)[0];
-            if (variable instanceof Variable.Ordinal ordinal) {
-                point.put(entry.getKey(), ordinal.decode(coordinate));
-            } else if (nested instanceof NumericRange range) {
-                point.put(entry.getKey(), range.valueAt(coordinate));
-            } else {
-                point.put(entry.getKey(), ((DiscreteValues) nested).values().get((int) coordinate));
-            }
+            point.put(key, decode(nested, variable, coordinate));
         }
     }
 
-    /** The observations whose chosen combination holds the same nested parameter under {@code key}. */
-    private static List<Observation> holding(ParameterSet set, String key, Parameter nested,
-                                             List<Observation> observations, Map<Observation, Integer> choices) {
+    /** A nested parameter's value at a model coordinate. */
+    private static Object decode(Parameter nested, Variable variable, double coordinate) {
+        if (variable instanceof Variable.Ordinal ordinal) {
+            return ordinal.decode(coordinate);
+        }
+        if (nested instanceof NumericRange range) {
+            return range.valueAt(coordinate);
+        }
+        return ((DiscreteValues) nested).values().get((int) coordinate);
+    }
+
+    /** The observations whose chosen combination holds the same nested parameter under each of {@code keys}. */
+    private static List<Observation> holdingAll(ParameterSet set, List<String> keys, List<Parameter> nested,
+                                                List<Observation> observations, Map<Observation, Integer> choices) {
         List<Observation> result = new ArrayList<>();
         for (Observation observation : observations) {
             int choice = choices.computeIfAbsent(observation,
                     o -> Values.chosenCombination(set, o.parameters()));
-            if (choice >= 0 && Objects.equals(set.combinations().get(choice).get(key), nested)) {
+            if (choice < 0) {
+                continue;
+            }
+            Map<String, Object> theirs = set.combinations().get(choice);
+            boolean holds = true;
+            for (int j = 0; j < keys.size() && holds; j++) {
+                holds = Objects.equals(theirs.get(keys.get(j)), nested.get(j));
+            }
+            if (holds) {
                 result.add(observation);
             }
         }
