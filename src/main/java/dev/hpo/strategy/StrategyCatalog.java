@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hpo.strategy.auto.AutoSpec;
 import dev.hpo.strategy.cmaes.CmaEsSpec;
 import dev.hpo.strategy.gp.GpSpec;
 import dev.hpo.strategy.grid.GridStrategySpec;
@@ -44,6 +45,7 @@ public final class StrategyCatalog {
         specs.add(new GpSpec());
         specs.add(new HyperbandSpec());
         specs.add(new BohbSpec());
+        specs.add(new AutoSpec());
         return new StrategyCatalog(specs);
     }
 
