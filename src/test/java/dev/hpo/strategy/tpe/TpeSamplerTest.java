@@ -122,4 +122,32 @@ class TpeSamplerTest {
         // then the joint (multivariate) model lands near the diagonal far more often than the one-by-one model
         assertThat(nearDiagonal[1]).isGreaterThan(60).isGreaterThan(nearDiagonal[0] + 20);
     }
+
+    @Test
+    void multivariateOnChoicesOnlyPassesOverCandidatesAlreadyTried() {
+        // given an all-categorical space where every good experiment is the one point (a0, b0), already tried
+        SearchSpace choices = new SearchSpace(List.of(
+                new DiscreteValues("a", List.of("a0", "a1", "a2", "a3", "a4")),
+                new DiscreteValues("b", List.of("b0", "b1", "b2", "b3", "b4"))));
+        Map<String, Object> best = Map.of("a", "a0", "b", "b0");
+        List<Observation> good = List.of(new Observation(best, 0), new Observation(best, 0));
+        List<Observation> bad = List.of(new Observation(Map.of("a", "a3", "b", "b3"), 1),
+                new Observation(Map.of("a", "a4", "b", "b2"), 1), new Observation(Map.of("a", "a2", "b", "b4"), 1));
+        TpeOptions multivariate = TpeOptions.DEFAULTS.withMultivariate(true);
+
+        int repeatsWithout = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            // when the model proposes with and without knowing what was tried (same generator state)
+            Map<String, Object> unaware = TpeSampler.sample(choices, good, bad, multivariate,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            Map<String, Object> aware = TpeSampler.sample(choices, good, bad, multivariate,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed), best::equals);
+
+            // then knowing it never proposes the tried point, while the unaware model mostly does
+            assertThat(aware).isNotEqualTo(best);
+            assertThat(choices.holds(aware)).isTrue();
+            repeatsWithout += unaware.equals(best) ? 1 : 0;
+        }
+        assertThat(repeatsWithout).isGreaterThan(10);
+    }
 }
