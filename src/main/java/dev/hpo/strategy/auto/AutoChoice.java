@@ -13,8 +13,8 @@ import dev.hpo.strategy.Budget;
  *   <li>several objectives: {@code tpe} (MOTPE, the service's multi-objective strategy);</li>
  *   <li>a conditional space (a parameter set): {@code tpe} with {@code multivariate}, which models each
  *       combination's nested parameters jointly;</li>
- *   <li>no ordered parameter, or more categorical than ordered ones: {@code tpe} (categories are what its
- *       densities handle natively);</li>
+ *   <li>no ordered parameter, or more categorical than ordered ones: {@code tpe} with {@code multivariate}
+ *       (categories are what its densities handle natively, and the joint density sees which go together);</li>
  *   <li>more than {@value #GP_MAX_DIMENSIONS} parameters: {@code tpe} (a GP's length scales need more data than a
  *       small budget gives);</li>
  *   <li>no job budget ({@code totalMaxJobs}), or one above {@value #GP_MAX_JOBS}: {@code tpe} (a GP's suggestion
@@ -46,7 +46,7 @@ final class AutoChoice {
             return new Choice("tpe", Map.of("multivariate", true), "conditional space");
         }
         if (profile.ordered() == 0 || profile.categorical() > profile.ordered()) {
-            return new Choice("tpe", Map.of(), "mostly categorical space");
+            return new Choice("tpe", Map.of("multivariate", true), "mostly categorical space");
         }
         if (profile.dimensions() > GP_MAX_DIMENSIONS) {
             return new Choice("tpe", Map.of(), "more than " + GP_MAX_DIMENSIONS + " parameters");

@@ -86,6 +86,7 @@ class AutoChoiceTest {
                 new DiscreteValues("a", List.of("x", "y"))));
 
         assertThat(AutoChoice.choose(allCategorical, ONE, HUNDRED_JOBS).strategy()).isEqualTo("tpe");
+        assertThat(AutoChoice.choose(allCategorical, ONE, HUNDRED_JOBS).settings()).isEqualTo(Map.of("multivariate", true));
         assertThat(AutoChoice.choose(mostlyCategorical, ONE, HUNDRED_JOBS).strategy()).isEqualTo("tpe");
         assertThat(AutoChoice.choose(halfCategorical, ONE, HUNDRED_JOBS).strategy()).isEqualTo("gp");
     }
