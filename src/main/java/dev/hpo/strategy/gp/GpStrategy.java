@@ -24,7 +24,7 @@ import dev.hpo.strategy.TrialState;
  * drawn at the first suggestion and saved). Then, per suggestion: the completed experiments' losses standardized
  * (mean 0, variance 1), the Matern-5/2 ARD {@link Kernel}'s hyper-parameters fitted by MAP ({@link Evidence},
  * {@link Lbfgs}, warm-started from the previous suggestion's fit kept in the state), the experiments still running
- * added at the posterior mean (kriging believer, so concurrent slots spread out), and the point of highest
+ * added at the posterior mean, the incumbent included (kriging believer, so concurrent slots spread out), and the point of highest
  * {@link LogEi log expected improvement} found by {@link AcquisitionSearch}. Failed experiments are left out, as
  * pruned ones are (their values are not final).
  *
@@ -137,7 +137,13 @@ public final class GpStrategy implements SearchStrategy {
         }
         Hyper hyper = fit(x, y, Hyper.fromState(state.get("hyper"), encoding.size()));
         state.put("hyper", hyper.toList());
-        Posterior posterior = Posterior.of(kernel, hyper, x, y).believing(pending.toArray(new double[0][]));
+        Posterior observed = Posterior.of(kernel, hyper, x, y);
+        for (double[] running : pending) {
+            // kriging believer: a running experiment counts as if it had returned the posterior mean, the incumbent
+            // included; otherwise a believed value below the incumbent keeps EI high right beside it
+            best = Math.min(best, observed.mean(running));
+        }
+        Posterior posterior = observed.believing(pending.toArray(new double[0][]));
         List<double[]> incumbents = incumbents(x, y);
         List<AcquisitionSearch.Candidate> ranked = new AcquisitionSearch(encoding.dimensions(), posterior, best)
                 .search(incumbents, settings.candidates(), settings.localStarts(), random);
