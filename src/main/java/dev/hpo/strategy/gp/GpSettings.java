@@ -14,9 +14,11 @@ import dev.hpo.strategy.Settings;
  * @param candidates       random candidates scored per suggestion before the local search
  * @param localStarts      candidates the coordinate search starts from
  * @param fitLimit         the most experiments the hyper-parameter fit uses (evenly spread over the history when
- *                         there are more); the posterior always uses all of them
+ *                         there are more); the posterior uses up to {@code maxHistory}
+ * @param maxHistory       the most completed experiments the model sees: beyond, the better half of that many and
+ *                         the most recent ones
  */
-record GpSettings(Integer startupTrials, int candidates, int localStarts, int fitLimit) {
+record GpSettings(Integer startupTrials, int candidates, int localStarts, int fitLimit, int maxHistory) {
 
     static final List<SettingSpec> SPECS = List.of(
             new SettingSpec("startupTrials", "integer", null,
@@ -29,13 +31,16 @@ record GpSettings(Integer startupTrials, int candidates, int localStarts, int fi
                     "Best candidates refined by a coordinate search (>= 0)."),
             new SettingSpec("fitLimit", "integer", 64,
                     "Most experiments the kernel's hyper-parameters are fitted on (evenly spread over the history "
-                            + "beyond that; the prediction always uses every experiment) (>= 10)."));
+                            + "beyond that; the prediction uses up to maxHistory) (>= 10)."),
+            new SettingSpec("maxHistory", "integer", 500,
+                    "Most completed experiments the model sees; beyond, the better half of that many and the most "
+                            + "recent ones, so a suggestion's cost stops growing (>= 20)."));
 
     static GpSettings from(Map<String, Object> settings) {
         Settings given = Settings.validate("strategy 'gp'", settings, SPECS);
         Integer startup = given.has("startupTrials") ? given.integer("startupTrials", 1, 10_000) : null;
         return new GpSettings(startup, given.integer("candidates", 1, 100_000), given.integer("localStarts", 0, 100),
-                given.integer("fitLimit", 10, 2_000));
+                given.integer("fitLimit", 10, 2_000), given.integer("maxHistory", 20, 5_000));
     }
 
     int startupFor(int dimension) {

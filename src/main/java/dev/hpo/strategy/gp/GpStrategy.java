@@ -26,7 +26,8 @@ import dev.hpo.strategy.TrialState;
  * {@link Lbfgs}, warm-started from the previous suggestion's fit kept in the state), the experiments still running
  * added at the posterior mean, the incumbent included (kriging believer, so concurrent slots spread out), and the point of highest
  * {@link LogEi log expected improvement} found by {@link AcquisitionSearch}. Failed experiments are left out, as
- * pruned ones are (their values are not final).
+ * pruned ones are (their values are not final). Beyond {@link GpSettings#maxHistory()} completed experiments the
+ * model keeps the better half of that many and the most recent ones.
  *
  * <p>Saved state: {@code shift} (the Halton shift) and {@code hyper} (the last fit, in log units). The suggestion
  * is a function of history, state and the call's generator, so a restart resumes exactly. A proposal equal to an
@@ -86,6 +87,9 @@ public final class GpStrategy implements SearchStrategy {
             } else if (trial.state() == TrialState.PENDING) {
                 pending.add(x);
             }
+        }
+        if (xs.size() > settings.maxHistory()) {
+            keepBestAndLatest(xs, losses, settings.maxHistory());
         }
         Map<String, Object> point = null;
         if (d > 0 && xs.size() >= settings.startupFor(d)) {
@@ -187,6 +191,42 @@ public final class GpStrategy implements SearchStrategy {
             value = Lbfgs.minimize(evidence::value, theta, Hyper.LOW, Hyper.HIGH, FIT_ITERATIONS, FIT_TOLERANCE);
         }
         return Double.isFinite(value) ? new Hyper(theta) : Hyper.initial(encoding.size());
+    }
+
+    /**
+     * Keeps {@code limit} experiments: the better half of the limit by loss, and the most recent ones for the rest
+     * (both in creation order), so the cost of a suggestion stops growing with the history.
+     */
+    private static void keepBestAndLatest(List<double[]> xs, List<Double> losses, int limit) {
+        int n = xs.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(losses.get(a), losses.get(b)));
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < limit / 2; i++) {
+            keep[order[i]] = true;
+        }
+        int kept = limit / 2;
+        for (int i = n - 1; i >= 0 && kept < limit; i--) {
+            if (!keep[i]) {
+                keep[i] = true;
+                kept++;
+            }
+        }
+        List<double[]> keptX = new ArrayList<>();
+        List<Double> keptLosses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                keptX.add(xs.get(i));
+                keptLosses.add(losses.get(i));
+            }
+        }
+        xs.clear();
+        xs.addAll(keptX);
+        losses.clear();
+        losses.addAll(keptLosses);
     }
 
     /** The best experiments' coordinates, best first. */

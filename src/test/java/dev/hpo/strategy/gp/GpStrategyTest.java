@@ -97,4 +97,17 @@ class GpStrategyTest {
         assertThat(result.points().stream().map(p -> grid.canonicalKey(p.parameters())).distinct()).hasSize(9);
         assertThat(result.suggestions().get(result.suggestions().size() - 1)).isInstanceOf(Suggestion.Exhausted.class);
     }
+
+    @Test
+    void modelsTheBestAndTheLatestExperimentsBeyondItsHistoryLimit() {
+        Map<String, Object> settings = Map.of("maxHistory", 20, "startupTrials", 2);
+        SequentialRun run = new SequentialRun(new GpSpec(), settings, SQUARE, BUDGET)
+                .function(point -> new double[] {sphere(point)});
+
+        SequentialRun.Result result = run.run(6, 40);
+
+        assertThat(result.points()).hasSize(40);
+        double best = result.points().stream().mapToDouble(p -> sphere(p.parameters())).min().orElseThrow();
+        assertThat(best).isLessThan(0.1);
+    }
 }
