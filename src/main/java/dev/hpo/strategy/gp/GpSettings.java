@@ -17,8 +17,10 @@ import dev.hpo.strategy.Settings;
  *                         there are more); the posterior uses up to {@code maxHistory}
  * @param maxHistory       the most completed experiments the model sees: beyond, the better half of that many and
  *                         the most recent ones
+ * @param warp             whether the standardized losses go through a Yeo-Johnson power transform first
  */
-record GpSettings(Integer startupTrials, int candidates, int localStarts, int fitLimit, int maxHistory) {
+record GpSettings(Integer startupTrials, int candidates, int localStarts, int fitLimit, int maxHistory,
+                  boolean warp) {
 
     static final List<SettingSpec> SPECS = List.of(
             new SettingSpec("startupTrials", "integer", null,
@@ -34,13 +36,17 @@ record GpSettings(Integer startupTrials, int candidates, int localStarts, int fi
                             + "beyond that; the prediction uses up to maxHistory) (>= 10)."),
             new SettingSpec("maxHistory", "integer", 500,
                     "Most completed experiments the model sees; beyond, the better half of that many and the most "
-                            + "recent ones, so a suggestion's cost stops growing (>= 20)."));
+                            + "recent ones, so a suggestion's cost stops growing (>= 20)."),
+            new SettingSpec("warp", "boolean", false,
+                    "Pass the standardized losses through a Yeo-Johnson power transform (lambda by maximum likelihood, "
+                            + "as HEBO) before fitting: tames a long tail of bad values."));
 
     static GpSettings from(Map<String, Object> settings) {
         Settings given = Settings.validate("strategy 'gp'", settings, SPECS);
         Integer startup = given.has("startupTrials") ? given.integer("startupTrials", 1, 10_000) : null;
         return new GpSettings(startup, given.integer("candidates", 1, 100_000), given.integer("localStarts", 0, 100),
-                given.integer("fitLimit", 10, 2_000), given.integer("maxHistory", 20, 5_000));
+                given.integer("fitLimit", 10, 2_000), given.integer("maxHistory", 20, 5_000),
+                given.bool("warp"));
     }
 
     int startupFor(int dimension) {

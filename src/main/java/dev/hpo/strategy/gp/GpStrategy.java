@@ -134,10 +134,15 @@ public final class GpStrategy implements SearchStrategy {
         }
         double[][] x = xs.toArray(new double[0][]);
         double[] y = new double[n];
-        double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             y[i] = (losses.get(i) - mean) / std;
-            best = Math.min(best, y[i]);
+        }
+        if (settings.warp()) {
+            y = PowerTransform.apply(y);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (double value : y) {
+            best = Math.min(best, value);
         }
         Hyper hyper = fit(x, y, Hyper.fromState(state.get("hyper"), encoding.size()));
         state.put("hyper", hyper.toList());
