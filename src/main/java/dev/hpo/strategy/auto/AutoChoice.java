@@ -15,6 +15,9 @@ import dev.hpo.strategy.Budget;
  *       combination's nested parameters jointly;</li>
  *   <li>no ordered parameter, or more categorical than ordered ones: {@code tpe} with {@code multivariate}
  *       (categories are what its densities handle natively, and the joint density sees which go together);</li>
+ *   <li>every parameter a discrete choice (a tabular space, no numeric range): {@code tpe} with
+ *       {@code multivariate}; measured on the five HPOLib tables (bench/results/strategies-gp-auto.md), where it beat
+ *       or tied {@code gp} on every one;</li>
  *   <li>more than {@value #GP_MAX_DIMENSIONS} parameters: {@code tpe} (a GP's length scales need more data than a
  *       small budget gives);</li>
  *   <li>no job budget ({@code totalMaxJobs}), or one above {@value #GP_MAX_JOBS}: {@code tpe} (a GP's suggestion
@@ -47,6 +50,9 @@ final class AutoChoice {
         }
         if (profile.ordered() == 0 || profile.categorical() > profile.ordered()) {
             return new Choice("tpe", Map.of("multivariate", true), "mostly categorical space");
+        }
+        if (profile.ranges() == 0) {
+            return new Choice("tpe", Map.of("multivariate", true), "only discrete choices");
         }
         if (profile.dimensions() > GP_MAX_DIMENSIONS) {
             return new Choice("tpe", Map.of(), "more than " + GP_MAX_DIMENSIONS + " parameters");

@@ -14,17 +14,20 @@ import dev.hpo.space.SearchSpace;
  * @param ordered     numeric ranges and numeric discrete choices with two or more values
  * @param categorical discrete choices with two or more values that are not all numbers
  * @param conditional true when the space has a parameter set
+ * @param ranges      numeric ranges with more than one value (the rest of {@code ordered} are numeric choices)
  */
-record SpaceProfile(int ordered, int categorical, boolean conditional) {
+record SpaceProfile(int ordered, int categorical, boolean conditional, int ranges) {
 
     static SpaceProfile of(SearchSpace space) {
         int ordered = 0;
         int categorical = 0;
         boolean conditional = false;
+        int ranges = 0;
         for (Parameter parameter : space.parameters()) {
             if (parameter instanceof NumericRange range) {
                 if (range.high() > range.low()) {
                     ordered++;
+                    ranges++;
                 }
             } else if (parameter instanceof DiscreteValues choice) {
                 if (choice.values().size() >= 2) {
@@ -38,7 +41,7 @@ record SpaceProfile(int ordered, int categorical, boolean conditional) {
                 conditional = true;
             }
         }
-        return new SpaceProfile(ordered, categorical, conditional);
+        return new SpaceProfile(ordered, categorical, conditional, ranges);
     }
 
     int dimensions() {

@@ -92,10 +92,21 @@ class AutoChoiceTest {
     }
 
     @Test
+    void choosesMultivariateTpeForATabularSpaceOfDiscreteChoices() {
+        SearchSpace table = new SearchSpace(List.of(new DiscreteValues("lr", List.of(0.001, 0.01, 0.1)),
+                new DiscreteValues("units", List.of(16, 32, 64)), new DiscreteValues("activation", List.of("relu", "tanh"))));
+
+        AutoChoice.Choice choice = AutoChoice.choose(table, ONE, HUNDRED_JOBS);
+
+        assertThat(choice.strategy()).isEqualTo("tpe");
+        assertThat(choice.settings()).isEqualTo(Map.of("multivariate", true));
+    }
+
+    @Test
     void countsNumericDiscreteChoicesAsOrderedAndSingleValuesAsNothing() {
         SearchSpace space = new SearchSpace(List.of(new DiscreteValues("lr", List.of(0.001, 0.01, 0.1)),
                 new DiscreteValues("fixed", List.of("only"))));
 
-        assertThat(SpaceProfile.of(space)).isEqualTo(new SpaceProfile(1, 0, false));
+        assertThat(SpaceProfile.of(space)).isEqualTo(new SpaceProfile(1, 0, false, 0));
     }
 }
