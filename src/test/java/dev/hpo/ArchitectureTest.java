@@ -18,7 +18,7 @@ class ArchitectureTest {
     @Test
     void algorithmsDependOnNeitherSpringNorPersistence() {
         noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
-                        "dev.hpo.stopping..")
+                        "dev.hpo.stopping..", "dev.hpo.importance")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "org.hibernate..", "tools.jackson..", "com.fasterxml..")
                 .check(CLASSES);
@@ -27,7 +27,7 @@ class ArchitectureTest {
     @Test
     void algorithmsDoNotReachIntoTheService() {
         noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
-                        "dev.hpo.stopping..")
+                        "dev.hpo.stopping..", "dev.hpo.importance")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hpo.study..", "dev.hpo.experiment..",
                         "dev.hpo.queue..", "dev.hpo.loop..", "dev.hpo.backend..", "dev.hpo.shared..")
                 .check(CLASSES);

@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.loop.LoopThreads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Posts recorded job-complete events to their study's callback URL, on threads of its own, so a slow or dead
@@ -41,10 +45,22 @@ public class WebhookDelivery implements SmartLifecycle {
     private volatile ScheduledExecutorService scanner;
     private volatile ExecutorService senders;
 
-    WebhookDelivery(JobCompleteOutbox outbox, WebhookSettings settings, Clock clock) {
+    private final Counter deliveries;
+    private final Counter failures;
+    private final Counter givenUp;
+
+    WebhookDelivery(JobCompleteOutbox outbox, WebhookSettings settings, Clock clock,
+                    ObjectProvider<MeterRegistry> meters) {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.deliveries = Counter.builder("hpo.webhook.deliveries")
+                .description("Job-complete webhook calls the receiver answered with 2xx").register(registry);
+        this.failures = Counter.builder("hpo.webhook.failures")
+                .description("Job-complete webhook attempts that failed (error or non-2xx answer)").register(registry);
+        this.givenUp = Counter.builder("hpo.webhook.given.up")
+                .description("Job-complete events given up after the last attempt failed").register(registry);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -97,6 +113,7 @@ public class WebhookDelivery implements SmartLifecycle {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 outbox.delivered(event.id(), clock.instant());
+                deliveries.increment();
                 return;
             }
             error = "HTTP " + response.statusCode();
@@ -106,6 +123,7 @@ public class WebhookDelivery implements SmartLifecycle {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        failures.increment();
         int attempts = event.attempts() + 1;
         Instant retryAt = attempts >= settings.maxAttempts() ? null : clock.instant().plus(settings.backoffAfter(attempts));
         try {
@@ -114,6 +132,7 @@ public class WebhookDelivery implements SmartLifecycle {
             log.warn("could not record failed delivery of event {}; it is claimed until its claim expires", event.id(), e);
         }
         if (retryAt == null) {
+            givenUp.increment();
             log.warn("gave up delivering job-complete event {} to {} after {} attempts: {}", event.id(),
                     event.callbackUrl(), attempts, error);
         }

@@ -1,0 +1,2 @@
+/** A study's experiments as CSV or JSON, read from the database in a stream (constant memory per export). */
+package dev.hpo.export;

@@ -1,0 +1,157 @@
+package dev.hpo.dashboard.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.hpo.dashboard.Browser;
+import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestDatabase;
+import dev.hpo.testsupport.TestTokens;
+
+/**
+ * How fast the study page opens and draws with a large study: creates a study through the API, bulk-inserts
+ * {@code experiments} ended experiments (80% completed, 15% pruned, 5% failed) with their objective summaries and
+ * a 10-point learning curve each straight into PostgreSQL, then opens the study page in headless Chromium
+ * {@code runs} times and prints first contentful paint, the moment the experiments are loaded, the first plot draw
+ * (time the page records with {@code performance.now()}) and the cost of switching to each plot.
+ *
+ * <p>Run: {@code ./mvnw -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.hpo.dashboard.bench.DashboardBenchmark [-Dexec.args="experiments runs"]}.
+ */
+public final class DashboardBenchmark {
+
+    private static final List<String> TABS = List.of("history", "parallel", "slice", "contour", "intermediate");
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int experiments = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.enabled=false", "logging.level.root=ERROR")) {
+            String study = createStudy(app);
+            long insertStart = System.nanoTime();
+            insert(app.jdbc(), study, experiments);
+            System.out.printf(Locale.ROOT, "inserted %d experiments (+%d scalar points) in %.1f s%n", experiments,
+                    experiments * 10L, (System.nanoTime() - insertStart) / 1e9);
+            apiTime(app, study, experiments);
+            Map<String, List<Double>> samples = new java.util.LinkedHashMap<>();
+            for (int run = 0; run < runs; run++) {
+                try (Browser browser = new Browser(1400, 1000)) {
+                    measure(browser, app.port, study, experiments, samples);
+                    if (run == 0) {
+                        browser.screenshot("bench-study-" + experiments);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "study page with %d experiments, %d cold loads in headless Chromium "
+                    + "(ms since navigation start; median [min .. max]):%n", experiments, runs);
+            for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
+                List<Double> v = new ArrayList<>(e.getValue());
+                Collections.sort(v);
+                System.out.printf(Locale.ROOT, "  %-34s %8.0f  [%.0f .. %.0f]%n", e.getKey(), v.get(v.size() / 2),
+                        v.get(0), v.get(v.size() - 1));
+            }
+        }
+    }
+
+    /** The server's share: every page of the experiments list in a row, as the page reads them (4 at a time there). */
+    private static void apiTime(LoopApp app, String study, int experiments) {
+        int pages = (experiments + 499) / 500;
+        for (int round = 0; round < 2; round++) { // the first round warms the JVM up
+            long start = System.nanoTime();
+            for (int page = 0; page < pages; page++) {
+                app.http.get("/studies/" + study + "/experiments?size=500&page=" + page).requireOk();
+            }
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (round == 1) {
+                System.out.printf(Locale.ROOT, "API alone: %d pages of 500 experiments one after another in %.0f ms "
+                        + "(%.0f ms a page)%n", pages, ms, ms / pages);
+            }
+        }
+    }
+
+    private static String createStudy(LoopApp app) {
+        String base = app.http.createBaseExperiment("dashboard-bench");
+        return app.createStudy(Map.of(
+                "name", "dashboard-bench", "baseExperimentId", base,
+                "parameters", List.of(
+                        Map.of("type", "uniform", "name", "x", "min", -1.0, "max", 1.0),
+                        Map.of("type", "uniform", "name", "y", "min", -1.0, "max", 1.0),
+                        Map.of("type", "log_uniform", "name", "lr", "min", -5.0, "max", -1.0),
+                        Map.of("type", "discrete", "name", "optimizer", "values", List.of("sgd", "adam", "rmsprop"))),
+                "objectives", List.of(Map.of("title", "validation", "series", "loss", "sign", "min")),
+                "strategy", Map.of("name", "random", "seed", 1),
+                "earlyStopping", Map.of("rule", "median"),
+                "backend", "queue", "executionQueue", "bench", "maxConcurrentExperiments", 8));
+    }
+
+    /** One statement per table, the rows generated by PostgreSQL itself (seconds for 20,000 experiments). */
+    private static void insert(JdbcTemplate jdbc, String study, int n) {
+        jdbc.update("""
+                INSERT INTO experiment (id, study_id, number, name, project, parameters, status, stop_reason, queue,
+                                        max_iteration, worker_id, created_at, started_at, ended_at)
+                SELECT gen_random_uuid(), ?::uuid, i, 'bench #' || i, 'bench',
+                       jsonb_build_object('x', round((random() * 2 - 1)::numeric, 4),
+                                          'y', round((random() * 2 - 1)::numeric, 4),
+                                          'lr', power(10, -5 + random() * 4),
+                                          'optimizer', (ARRAY['sgd', 'adam', 'rmsprop'])[1 + i % 3]),
+                       CASE WHEN i % 20 = 7 THEN 'FAILED' WHEN i % 20 IN (3, 9, 13) THEN 'ABORTED' ELSE 'COMPLETED' END,
+                       CASE WHEN i % 20 = 7 THEN 'error' WHEN i % 20 IN (3, 9, 13) THEN 'pruned' ELSE 'completed' END,
+                       'bench', 10, 'worker-' || (i % 8),
+                       now() - make_interval(secs => (? - i) * 2 + 1), now() - make_interval(secs => (? - i) * 2),
+                       now() - make_interval(secs => (? - i) * 2 - 1.5)
+                FROM generate_series(0, ? - 1) AS i""", study, n, n, n, n);
+        jdbc.update("""
+                INSERT INTO scalar (experiment_id, title, series, iteration, value, reported_at)
+                SELECT e.id, 'validation', 'loss', it,
+                       power((e.parameters->>'x')::float8 - 0.25, 2) + power((e.parameters->>'y')::float8 + 0.5, 2)
+                         + abs(log((e.parameters->>'lr')::float8) + 3) * 0.1 + 1.5 / it,
+                       e.started_at
+                FROM experiment e CROSS JOIN generate_series(1, 10) AS it
+                WHERE e.study_id = ?::uuid AND (e.status <> 'ABORTED' OR it <= 3) AND e.status <> 'FAILED'""", study);
+        jdbc.update("""
+                INSERT INTO metric_summary (experiment_id, study_id, title, series, last_value, last_iteration,
+                                            min_value, max_value, count)
+                SELECT s.experiment_id, ?::uuid, s.title, s.series,
+                       (array_agg(s.value ORDER BY s.iteration DESC))[1], max(s.iteration), min(s.value), max(s.value), count(*)
+                FROM scalar s JOIN experiment e ON e.id = s.experiment_id
+                WHERE e.study_id = ?::uuid GROUP BY s.experiment_id, s.title, s.series""", study, study);
+        jdbc.update("UPDATE study SET status = 'COMPLETED', status_reason = 'job_budget', experiments_created = ?, "
+                + "started_at = now() - make_interval(secs => ? * 2 + 10), ended_at = now() WHERE id = ?::uuid",
+                n, n, study);
+    }
+
+    private static void measure(Browser browser, int port, String study, int experiments,
+                                Map<String, List<Double>> samples) {
+        browser.open("http://localhost:" + port + "/#/studies/" + study + "&token=" + TestTokens.ADMIN);
+        browser.until(java.time.Duration.ofMinutes(5), "first plot rendered",
+                b -> b.js("return hpoDashboard.timings['plot-rendered'] || null"));
+        long loaded = browser.number("hpoDashboard.study.experiments");
+        if (loaded != experiments) {
+            throw new IllegalStateException("the page loaded " + loaded + " experiments, not " + experiments);
+        }
+        add(samples, "first contentful paint", browser.number(
+                "performance.getEntriesByName('first-contentful-paint')[0]?.startTime"));
+        add(samples, "study shell (definition, counters)", browser.number("hpoDashboard.timings['study-shell']"));
+        add(samples, "experiments loaded", browser.number("hpoDashboard.timings['data-loaded']"));
+        add(samples, "history plot drawn", browser.number("hpoDashboard.timings['plot-drawn']"));
+        add(samples, "history plot rendered", browser.number("hpoDashboard.timings['plot-rendered']"));
+        for (String tab : TABS) {
+            Object ms = browser.js("""
+                    const t = performance.now();
+                    document.querySelector('#plots .tabs button[data-tab="' + arguments[0] + '"]').click();
+                    return performance.now() - t;""", tab);
+            add(samples, "switch to " + tab + " (draw, ms)", ((Number) ms).doubleValue());
+        }
+    }
+
+    private static void add(Map<String, List<Double>> samples, String key, double value) {
+        samples.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+}
