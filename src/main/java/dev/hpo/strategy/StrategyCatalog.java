@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hpo.strategy.auto.AutoSpec;
 import dev.hpo.strategy.cmaes.CmaEsSpec;
+import dev.hpo.strategy.gp.GpSpec;
 import dev.hpo.strategy.grid.GridStrategySpec;
 import dev.hpo.strategy.hyperband.BohbSpec;
 import dev.hpo.strategy.hyperband.HyperbandSpec;
@@ -40,8 +42,10 @@ public final class StrategyCatalog {
         // Model-based strategies: one line each, e.g. specs.add(new TpeStrategySpec());
         specs.add(new TpeSpec());
         specs.add(new CmaEsSpec());
+        specs.add(new GpSpec());
         specs.add(new HyperbandSpec());
         specs.add(new BohbSpec());
+        specs.add(new AutoSpec());
         return new StrategyCatalog(specs);
     }
 

@@ -25,4 +25,14 @@ public interface StrategySpec {
      * value, or a space or objective count it cannot handle.
      */
     SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives, Budget budget);
+
+    /**
+     * The settings to store with a new study, given the user's (already accepted by {@link #create}). By default
+     * the same map; a strategy that decides something at creation ({@code auto}) records the decision here, so that
+     * the study is rebuilt from the stored settings with the same decision even if the rules change later.
+     */
+    default Map<String, Object> settingsToRecord(Map<String, Object> settings, SearchSpace space,
+                                                 List<Objective> objectives, Budget budget) {
+        return settings;
+    }
 }

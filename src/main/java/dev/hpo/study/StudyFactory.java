@@ -34,8 +34,8 @@ import dev.hpo.strategy.StrategySpec;
  *
  * <p>Defaults: {@code maxConcurrentExperiments} 1 (ClearML's is 10; one at a time is safe for the process
  * backend on a small host and makes a seeded study exactly reproducible; raise it for queue workers),
- * strategy {@code random} for one objective (ClearML's default), {@code tpe} for several (it splits good from bad
- * by Pareto rank, i.e. MOTPE), a random
+ * strategy {@code auto} (gp or tpe by space, objectives and job budget, the pick recorded in the settings as
+ * {@code resolvedTo}; ClearML's default {@code random} stays available by name), a random
  * seed below 2^53 (stored, so the study can be repeated, and exact in any JSON client), backend {@code queue}
  * with queue {@code default}, report period 5 minutes.
  */
@@ -51,7 +51,8 @@ public class StudyFactory {
      * service or a preempted worker should not cost the study a result. 0 restores fail-at-once.
      */
     public static final int DEFAULT_RETRIES_PER_EXPERIMENT = 1;
-    private static final String MULTI_OBJECTIVE_DEFAULT = "tpe";
+    /** The strategy of a study that names none. */
+    public static final String DEFAULT_STRATEGY = "auto";
 
     private final StrategyCatalog strategies = StrategyCatalog.standard();
     private final StoppingCatalog stoppingRules = StoppingCatalog.standard();
@@ -91,10 +92,10 @@ public class StudyFactory {
 
         StudyDraft.StrategyDraft strategy = draft.strategy() == null
                 ? new StudyDraft.StrategyDraft(null, null, null) : draft.strategy();
-        String strategyName = strategy.name() != null ? strategy.name() : defaultStrategy(objectives.size());
-        Map<String, Object> settings = strategy.settings() == null ? Map.of() : strategy.settings();
-        JsonValues.requireFinite("strategy.settings", settings);
-        checkStrategy(strategyName, settings, space, objectives, budget);
+        String strategyName = strategy.name() != null ? strategy.name() : DEFAULT_STRATEGY;
+        Map<String, Object> given = strategy.settings() == null ? Map.of() : strategy.settings();
+        JsonValues.requireFinite("strategy.settings", given);
+        Map<String, Object> settings = checkStrategy(strategyName, given, space, objectives, budget);
         long seed = strategy.seed() != null ? strategy.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
 
         EarlyStopping earlyStopping = earlyStopping(draft.earlyStopping(), budget);
@@ -171,14 +172,8 @@ public class StudyFactory {
         return objectives;
     }
 
-    private String defaultStrategy(int objectiveCount) {
-        if (objectiveCount > 1 && strategies.find(MULTI_OBJECTIVE_DEFAULT).isPresent()) {
-            return MULTI_OBJECTIVE_DEFAULT;
-        }
-        return "random";
-    }
-
-    private void checkStrategy(String name, Map<String, Object> settings, SearchSpace space,
+    /** Checks the strategy and its settings (422 naming the field) and returns the settings to store. */
+    private Map<String, Object> checkStrategy(String name, Map<String, Object> settings, SearchSpace space,
                                List<Objective> objectives, Budget budget) {
         StrategySpec spec;
         try {
@@ -188,6 +183,7 @@ public class StudyFactory {
         }
         try {
             spec.create(settings, space, objectives, budget);
+            return spec.settingsToRecord(settings, space, objectives, budget);
         } catch (InvalidSpaceException e) {
             throw new UnusableInputException("parameters", e.getMessage(), e);
         } catch (IllegalArgumentException e) {

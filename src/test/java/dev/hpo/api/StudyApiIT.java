@@ -51,7 +51,40 @@ class StudyApiIT extends ApiTestBase {
                                 {"title": "validation", "series": "accuracy", "sign": "max"}]}""".formatted(base));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().get("strategy").get("name").asString()).isEqualTo("tpe");
+        assertThat(created.json().get("strategy").get("name").asString()).isEqualTo("auto");
+        assertThat(created.json().get("strategy").get("settings").get("resolvedTo").asString()).isEqualTo("tpe");
+    }
+
+    @Test
+    void recordsWhatTheAutoStrategyChoseForAStudyWithoutAStrategy() {
+        String base = baseExperiment();
+
+        Http.Answer created = http.post("/api/v1/studies", """
+                {"name": "small-numeric", "baseExperimentId": "%s", "totalMaxJobs": 40,
+                 "parameters": [{"type": "uniform", "name": "General/lr", "min": 0.01, "max": 0.3},
+                                {"type": "uniform_integer", "name": "General/layers", "min": 1, "max": 8}],
+                 "objectives": %s}""".formatted(base, OBJECTIVE));
+        Http.Answer unbudgeted = http.post("/api/v1/studies", body(base, ""));
+        String id = created.json().get("id").asString();
+        Http.Answer optimizer = http.get("/api/v1/studies/" + id + "/optimizer");
+        Http.Answer read = http.get("/api/v1/studies/" + id);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("strategy").get("name").asString()).isEqualTo("auto");
+        assertThat(optimizer.json().get("strategy").asString()).isEqualTo("auto");
+        assertThat(optimizer.json().get("settings").get("resolvedTo").asString()).isEqualTo("gp");
+        assertThat(read.json().get("strategy").get("settings").get("resolvedTo").asString()).isEqualTo("gp");
+        assertThat(unbudgeted.json().get("strategy").get("settings").get("resolvedTo").asString()).isEqualTo("tpe");
+    }
+
+    @Test
+    void rejectsAnAutoStudyWhoseRecordedStrategyIsNotOffered() {
+        String base = baseExperiment();
+
+        Http.Answer answer = http.post("/api/v1/studies", body(base,
+                ", \"strategy\": {\"name\": \"auto\", \"settings\": {\"resolvedTo\": \"grid\"}}"));
+
+        assertUnusable(answer, "strategy.settings");
     }
 
     @Test
@@ -78,7 +111,7 @@ class StudyApiIT extends ApiTestBase {
         assertThat(http.get("/api/v1/studies/" + id).json().get("name").asString()).isEqualTo("lr-search");
 
         assertThat(minimal.status()).isEqualTo(201);
-        assertThat(minimal.json().get("strategy").get("name").asString()).isEqualTo("random");
+        assertThat(minimal.json().get("strategy").get("name").asString()).isEqualTo("auto");
         assertThat(minimal.json().get("strategy").get("seed").asLong()).isBetween(0L, 1L << 53);
         assertThat(minimal.json().get("maxConcurrentExperiments").asInt()).isEqualTo(1);
         assertThat(minimal.json().get("backend").asString()).isEqualTo("queue");
@@ -161,7 +194,8 @@ class StudyApiIT extends ApiTestBase {
         assertThat(beforeStart.json().get("timeLimit").isNull()).isTrue();
         assertThat(http.get("/api/v1/studies/" + id).json().get("deadline").isNull()).isFalse();
         assertThat(Instant.parse(absolute.json().get("timeLimit").asString())).isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        assertThat(optimizer.json().get("strategy").asString()).isEqualTo("random");
+        assertThat(optimizer.json().get("strategy").asString()).isEqualTo("auto");
+        assertThat(optimizer.json().get("settings").get("resolvedTo").asString()).isEqualTo("tpe");
         assertThat(optimizer.json().get("seed").asLong()).isEqualTo(9);
         assertThat(lateBackend.status()).isEqualTo(409);
         assertThat(report.status()).isEqualTo(204);
@@ -172,7 +206,7 @@ class StudyApiIT extends ApiTestBase {
         Http.Answer strategies = http.get("/api/v1/strategies");
         Http.Answer rules = http.get("/api/v1/early-stopping-rules");
 
-        assertThat(strategies.json().valueStream().map(n -> n.get("name").asString())).contains("grid", "random");
+        assertThat(strategies.json().valueStream().map(n -> n.get("name").asString())).contains("grid", "random", "gp", "auto");
         assertThat(rules.json().valueStream().map(n -> n.get("name").asString())).contains("median", "asha");
     }
 

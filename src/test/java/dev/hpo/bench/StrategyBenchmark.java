@@ -34,6 +34,10 @@ public final class StrategyBenchmark {
                 section(report, QualityTable.format(rows, options.seeds(), options.trials()));
                 section(report, Comparison.quality(rows, anchors, options.trials()));
                 section(report, RankSummary.format(rows, anchors, options.trials()));
+                String bars = DefaultBars.format(rows, anchors, options.trials());
+                if (!bars.isEmpty()) {
+                    section(report, bars);
+                }
             }
             if (options.runs("mf")) {
                 List<MultiFidelityBenchmark.Row> rows = new MultiFidelityBenchmark(options, pool, notes::add).run();

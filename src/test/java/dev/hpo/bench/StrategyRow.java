@@ -14,7 +14,7 @@ import java.util.Map;
  */
 record StrategyRow(String label, String strategy, Map<String, Object> settings) {
 
-    static final List<String> STANDARD = List.of("random", "tpe", "tpe_mv", "cmaes");
+    static final List<String> STANDARD = List.of("random", "tpe", "tpe_mv", "cmaes", "gp", "auto");
 
     static StrategyRow parse(String text) {
         String trimmed = text.trim();

@@ -78,8 +78,9 @@ final class StudyRequests {
                      @NotBlank String sign) {
     }
 
-    @Schema(description = "The strategy: name (default random), seed (default: drawn and stored), settings "
-            + "(see GET /api/v1/strategies)")
+    @Schema(description = "The strategy: name (grid, random, tpe, cmaes, gp, hyperband, bohb or auto; default auto, "
+            + "which picks gp or tpe from the space, the objectives and totalMaxJobs and records the pick as "
+            + "settings.resolvedTo), seed (default: drawn and stored), settings (see GET /api/v1/strategies)")
     record Strategy(@Size(min = 1, max = 64) String name, @PositiveOrZero Long seed,
                     @Schema(maxProperties = InputLimits.MAX_SETTINGS)
                     @Size(max = InputLimits.MAX_SETTINGS) Map<String, Object> settings) {

@@ -165,8 +165,9 @@ class StudySchemas {
             choices.add(ref(schema));
             discriminator.mapping(spec.name(), REF + schema);
         }
-        Schema<Object> strategy = new Schema<>().description("The strategy, by name; a study without one uses random "
-                + "(tpe for several objectives). Settings are validated at creation (GET /api/v1/strategies).");
+        Schema<Object> strategy = new Schema<>().description("The strategy, by name; a study without one uses auto "
+                + "(gp or tpe by space, objectives and totalMaxJobs, recorded as settings.resolvedTo). Settings are "
+                + "validated at creation (GET /api/v1/strategies).");
         strategy.setOneOf(choices);
         strategy.setDiscriminator(discriminator);
         strategy.setExample(Map.of("name", "tpe", "seed", 42, "settings", Map.of("startupTrials", 10)));
