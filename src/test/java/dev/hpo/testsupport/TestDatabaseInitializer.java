@@ -9,13 +9,19 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives every application context started in the tests its own fresh database from {@link TestDatabase},
- * unless the test configured {@code spring.datasource.url} itself (e.g. to restart on the same database).
+ * unless the test configured {@code spring.datasource.url} itself (e.g. to restart on the same database), and
+ * {@link TestTokens#ADMIN} as the bootstrap admin token unless the test configured one.
  * Registered in {@code META-INF/spring.factories} of the test resources.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty("hpo.security.admin-token", "").isBlank()) {
+            // every test context accepts TestTokens.ADMIN, as the test HTTP clients send it
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testAdminToken",
+                    Map.of("hpo.security.admin-token", TestTokens.ADMIN)));
+        }
         String url = context.getEnvironment().getProperty("spring.datasource.url");
         if (url != null && !url.isBlank()) {
             return;
