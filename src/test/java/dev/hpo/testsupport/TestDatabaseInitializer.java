@@ -10,13 +10,18 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives every application context started in the tests its own fresh database from {@link TestDatabase},
  * unless the test configured {@code spring.datasource.url} itself (e.g. to restart on the same database), and
- * {@link TestTokens#ADMIN} as the bootstrap admin token unless the test configured one.
+ * {@link TestTokens#ADMIN} as the bootstrap admin token unless the test configured one. A context started with
+ * {@code hpo.test.unmanaged=true} gets neither.
  * Registered in {@code META-INF/spring.factories} of the test resources.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty("hpo.test.unmanaged", Boolean.class, false)) {
+            // the test sets the context up as an operator would (e.g. the development mode with its own database)
+            return;
+        }
         if (context.getEnvironment().getProperty("hpo.security.admin-token", "").isBlank()) {
             // every test context accepts TestTokens.ADMIN, as the test HTTP clients send it
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testAdminToken",

@@ -5,9 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 import dev.hpo.queue.WorkerSettings;
+import dev.hpo.shared.DevelopmentMode;
 
 /**
  * Creates the {@code process} backend, on or off as the operator chose (see {@link ProcessBackendSettings#enabled}).
@@ -30,15 +30,8 @@ class ProcessBackendConfiguration {
                 serviceUrl);
     }
 
-    /**
-     * The zero-set-up development mode: no database URL and the embedded development database available, the
-     * same condition under which {@code dev.hpo.shared.devdb} starts it.
-     */
+    /** The zero-set-up development mode ({@link DevelopmentMode}). */
     static boolean developmentMode(Environment environment) {
-        String url = environment.getProperty("spring.datasource.url");
-        return (url == null || url.isBlank())
-                && environment.getProperty("hpo.dev-database.enabled", Boolean.class, true)
-                && ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
-                        ProcessBackendConfiguration.class.getClassLoader());
+        return DevelopmentMode.isOn(environment);
     }
 }
