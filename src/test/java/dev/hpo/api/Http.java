@@ -38,6 +38,22 @@ final class Http {
         return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
+    /**
+     * Any method and path as given (not re-encoded), any content type and Accept (null: leave out), any body (null:
+     * none): for hostile requests.
+     */
+    Answer raw(String method, String path, String contentType, String accept, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (contentType != null && !contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Any method, with a JSON body or none. */
     Answer request(String method, String path, String json) {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), method, json));
