@@ -4,11 +4,13 @@
 It leases experiments from a queue, runs each, renews the lease with heartbeats, reports scalars, and completes
 or fails the experiment:
 
-    python3 examples/worker.py --api http://localhost:8080 --queue default -- python3 examples/train.py
-    python3 examples/worker.py --api http://localhost:8080 --queue default          # the built-in toy model
+    python3 examples/worker.py --api http://localhost:8080 --token $TOKEN --queue default -- python3 examples/train.py
+    python3 examples/worker.py --api http://localhost:8080 --token $TOKEN --queue default   # the built-in toy model
+
+The token (--token or HPO_TOKEN) needs the worker role or above.
 
 With a command, each experiment runs it the way the process backend does: parameters appended as --name=value
-arguments and as JSON in HPO_PARAMETERS, plus HPO_EXPERIMENT_ID, HPO_STUDY_ID, HPO_API_URL, HPO_MAX_ITERATION.
+arguments and as JSON in HPO_PARAMETERS, plus HPO_EXPERIMENT_ID, HPO_STUDY_ID, HPO_API_URL, HPO_MAX_ITERATION, HPO_TOKEN.
 Its "hpo:scalar {json}" stdout lines are posted as scalars; other lines are echoed. Exit code 0 completes the
 experiment, any other fails it with the last output lines. Without a command the toy model of train.py runs in
 this process. When the service answers "stop" (a limit, pruning, the study stopped), the command is terminated.
@@ -32,10 +34,11 @@ SCALAR_PREFIX = "hpo:scalar"
 
 
 class Api:
-    def __init__(self, base_url, worker_id, retry_seconds=300.0):
+    def __init__(self, base_url, worker_id, retry_seconds=300.0, token=None):
         self.base = base_url.rstrip("/") + "/api/v1"
         self.worker_id = worker_id
         self.retry_seconds = retry_seconds
+        self.token = token
 
     def call(self, method, path, body=None):
         """Returns (status, parsed JSON or None); retries while the service cannot be reached."""
@@ -57,9 +60,10 @@ class Api:
 
     def _call_once(self, method, path, body):
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json",
-                                                  "Accept": "application/json"})
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if self.token:
+            headers["Authorization"] = "Bearer " + self.token
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 raw = response.read()
@@ -133,6 +137,8 @@ def run_command(api, experiment, command, api_url, interval, tail_lines):
                 "HPO_STUDY_ID": str(experiment.get("studyId", "")), "HPO_API_URL": api_url})
     if experiment.get("maxIteration") is not None:
         env["HPO_MAX_ITERATION"] = str(experiment["maxIteration"])
+    if api.token:
+        env["HPO_TOKEN"] = api.token  # so a script that reports over HTTP can authenticate
     try:
         child = subprocess.Popen(argv_for(command, parameters), env=env, stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT, text=True, bufsize=1, errors="replace")
@@ -203,6 +209,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--api", default=os.environ.get("HPO_API_URL", "http://localhost:8080"),
                         help="the service's base URL (default: $HPO_API_URL or http://localhost:8080)")
+    parser.add_argument("--token", default=os.environ.get("HPO_TOKEN"),
+                        help="API token (worker role or above), sent as a bearer token (default: $HPO_TOKEN)")
     parser.add_argument("--queue", default="default")
     parser.add_argument("--worker-id", default="%s-%d" % (socket.gethostname(), os.getpid()))
     parser.add_argument("--poll", type=float, default=1.0, help="seconds between leases when the queue is empty")
@@ -216,7 +224,7 @@ def main():
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
-    api = Api(args.api, args.worker_id, args.retry_seconds)
+    api = Api(args.api, args.worker_id, args.retry_seconds, args.token)
     done, idle_since = 0, time.monotonic()
     while args.max_experiments is None or done < args.max_experiments:
         experiment = api.lease(args.queue)

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.hpo.queue.WorkerSettings;
+import dev.hpo.security.ServiceWorkerToken;
 import dev.hpo.shared.DevelopmentMode;
 
 /**
@@ -20,14 +21,14 @@ class ProcessBackendConfiguration {
 
     @Bean(destroyMethod = "close")
     ProcessBackend processBackend(ProcessBackendSettings settings, WorkerSettings workers, ProcessEvents events,
-                                  ServiceBaseUrl serviceUrl, Environment environment) {
+                                  ServiceBaseUrl serviceUrl, ServiceWorkerToken token, Environment environment) {
         boolean enabled = settings.enabledWhen(developmentMode(environment));
         if (enabled) {
             log.info("The process backend is on: studies may run their base experiment's command on this host "
                     + "(hpo.backend.process.enabled)");
         }
         return new ProcessBackend(settings.withDefaultHeartbeat(workers.heartbeatInterval()), enabled, events,
-                serviceUrl);
+                serviceUrl, token::secret);
     }
 
     /** The zero-set-up development mode ({@link DevelopmentMode}). */

@@ -8,8 +8,6 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
-import dev.hpo.security.Access;
-import dev.hpo.security.AccessRules;
 import dev.hpo.security.Caller;
 import dev.hpo.security.LeaseHolders;
 import dev.hpo.security.Role;

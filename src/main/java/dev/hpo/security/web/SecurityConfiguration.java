@@ -14,7 +14,7 @@ import jakarta.servlet.DispatcherType;
 /**
  * Spring Security for a token API: stateless, no sessions, no CSRF (no cookies are used: a token travels only in the
  * {@code Authorization} header), no login page. {@link BearerTokenFilter} authenticates, {@link RoleAccessManager}
- * authorizes by {@link dev.hpo.security.AccessRules}; 401 and 403 are problem details.
+ * authorizes by {@link dev.hpo.security.web.AccessRules}; 401 and 403 are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

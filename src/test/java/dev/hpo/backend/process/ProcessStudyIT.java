@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.hpo.loop.LoopApp;
 import dev.hpo.testsupport.TestDatabase;
+import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Process-backend studies end to end: real HTTP, a real database, real child processes. */
@@ -224,7 +225,8 @@ class ProcessStudyIT {
         String study = app.http.createStudy(definition);
         app.http.start(study, null);
         List<String> worker = List.of("python3", Path.of("examples/worker.py").toAbsolutePath().toString(),
-                "--api", "http://localhost:" + app.port, "--queue", "examples", "--exit-when-idle", "5");
+                "--api", "http://localhost:" + app.port, "--token", TestTokens.ADMIN, "--queue", "examples",
+                "--exit-when-idle", "5");
         List<String> withCommand = new ArrayList<>(worker);
         withCommand.addAll(List.of("--", "python3", TRAIN.toString()));
         Process first = new ProcessBuilder(withCommand).redirectErrorStream(true)
@@ -296,7 +298,8 @@ class ProcessStudyIT {
     private static String text(String path) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path)).GET().build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path))
+                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();

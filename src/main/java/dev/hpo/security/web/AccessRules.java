@@ -1,4 +1,4 @@
-package dev.hpo.security;
+package dev.hpo.security.web;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
-package dev.hpo.security;
+package dev.hpo.security.web;
 
 import java.util.EnumSet;
 import java.util.Set;
+
+import dev.hpo.security.Role;
 
 /** Who may call an endpoint; {@link AccessRules} gives each endpoint one of these. */
 public enum Access {
