@@ -11,13 +11,15 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.loop.webhook.JobCompleteOutbox;
+import dev.hpo.study.StudyLog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Step 3 of a tick: one job-complete event for each experiment that ended since the last tick, for any end
  * (completed, failed, aborted), recorded in the tick's transaction together with the experiment's
  * {@code completion_notified} flag, so an experiment gets exactly one event even across restarts and
- * takeovers. The payload carries the seed callback's five arguments plus the status.
+ * takeovers. The payload carries the seed callback's five arguments plus the status. Each event also leaves its
+ * INFO line in the service log ({@link StudyLog}); a tick whose transaction fails writes it again with its retry.
  */
 @Component
 class CompletionEvents {
@@ -45,6 +47,7 @@ class CompletionEvents {
         store.markNotified(notified.stream().map(ExperimentRow::id).toList());
         for (ExperimentRow row : notified) {
             history.replace(row.notified());
+            StudyLog.experimentEnded(study.id(), row.number(), row.status(), row.stopReason(), history.values(row));
         }
         return notified.size();
     }

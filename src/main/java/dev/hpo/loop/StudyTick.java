@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.hpo.backend.LaunchRequest;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
+import dev.hpo.study.StudyLog;
 import dev.hpo.study.StudyStateChanged;
 
 /**
@@ -126,8 +127,9 @@ class StudyTick {
         boolean reportDue = endStatus != null || StudyReporter.due(study, now);
         boolean eventsDue = CompletionEvents.pending(history);
         boolean eventsRecorded = false;
+        List<Ranks.Ranked> ranking = List.of();
         if (reportDue || eventsDue) {
-            List<Ranks.Ranked> ranking = Ranks.of(history);
+            ranking = Ranks.of(history);
             if (eventsDue) {
                 eventsRecorded = completionEvents.record(study, history, ranking, now) > 0;
             }
@@ -141,6 +143,8 @@ class StudyTick {
         }
         if (endStatus != null) {
             store.endStudy(studyId, endStatus, endReason, now);
+            logEnd(studyId, endStatus, study.statusReason() != null ? study.statusReason() : endReason,
+                    filled.experimentsCreated(), ranking);
             models.forget(studyId);
             events.publishEvent(new StudyStateChanged(studyId, endStatus));
         }
@@ -197,9 +201,16 @@ class StudyTick {
             completionEvents.record(study, history, Ranks.of(history), now);
         }
         store.failStudy(study.id(), reason, now);
+        logEnd(study.id(), "FAILED", reason, study.experimentsCreated(), history == null ? List.of() : Ranks.of(history));
         models.forget(study.id());
         events.publishEvent(new StudyStateChanged(study.id(), "FAILED"));
         return new TickResult(true, study.backend(), List.of(), aborts, history != null, true);
+    }
+
+    private static void logEnd(UUID studyId, String status, String reason, int experiments, List<Ranks.Ranked> ranking) {
+        Ranks.Ranked best = ranking.isEmpty() ? null : ranking.get(0);
+        StudyLog.ended(studyId, status, reason, experiments, best == null ? null : best.row().number(),
+                best == null ? null : best.values());
     }
 
     private static String message(Throwable e) {

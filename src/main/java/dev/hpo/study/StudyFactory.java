@@ -17,6 +17,7 @@ import dev.hpo.objective.Sign;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.JsonValues;
 import dev.hpo.shared.UnusableInputException;
+import dev.hpo.space.ExponentsLikeValues;
 import dev.hpo.space.InvalidSpaceException;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
@@ -143,6 +144,7 @@ public class StudyFactory {
             if (space.parameters().isEmpty()) {
                 throw new InvalidSpaceException("parameters: must hold at least one parameter");
             }
+            ExponentsLikeValues.check(parameters);
             return space;
         } catch (InvalidSpaceException e) {
             throw new UnusableInputException(pathOf(e.getMessage(), "parameters"), e.getMessage(), e);

@@ -95,6 +95,8 @@ public class StudyService {
         Study study = locked(id);
         study.start(clock.instant(), jobCompleteCallbackUrl);
         changed(study);
+        StudyLog.started(study.id().value(), study.name(), study.strategyName(),
+                study.earlyStopping() == null ? null : study.earlyStopping().rule(), study.backend(), study.totalMaxJobs());
         return study;
     }
 

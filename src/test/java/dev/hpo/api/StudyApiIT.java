@@ -225,6 +225,29 @@ class StudyApiIT extends ApiTestBase {
     }
 
     @Test
+    void refusesLogUniformExponentsThatLookLikeValuesWithAHintAndWritesNothing() {
+        String base = baseExperiment();
+        long before = count("study");
+        String values = "{\"type\": \"log_uniform\", \"name\": \"General/lr\", \"min\": 0.0001, \"max\": 0.1}";
+
+        Http.Answer refused = http.post("/api/v1/studies", body(base, "").replace(
+                "{\"type\": \"uniform\", \"name\": \"General/lr\", \"min\": 0.01, \"max\": 0.3, \"step\": 0.05}", values));
+        assertUnusable(refused, "parameters[0].min");
+        assertThat(refused.json().get("detail").asString())
+                .contains("exponents", "\"min\": -4.0, \"max\": -1.0", "\"base\": 10");
+        Http.Answer nested = http.post("/api/v1/studies", body(base, "").replace(
+                "{\"type\": \"uniform\", \"name\": \"General/lr\", \"min\": 0.01, \"max\": 0.3, \"step\": 0.05}",
+                "{\"type\": \"parameter_set\", \"combinations\": [{\"General/lr\": " + values + "}]}"));
+        assertUnusable(nested, "parameters[0].combinations[0].General/lr.min");
+        assertThat(count("study")).isEqualTo(before);
+
+        Http.Answer meant = http.post("/api/v1/studies", body(base, "").replace(
+                "{\"type\": \"uniform\", \"name\": \"General/lr\", \"min\": 0.01, \"max\": 0.3, \"step\": 0.05}",
+                values.replace("}", ", \"base\": 10}")));
+        assertThat(meant.status()).as("an explicit base says these are exponents: " + meant.body()).isEqualTo(201);
+    }
+
+    @Test
     void rejectsBadInputOnEveryStudyEndpoint() {
         String base = baseExperiment();
         String id = http.post("/api/v1/studies", body(base, "")).json().get("id").asString();

@@ -129,9 +129,9 @@ class StudyLimitsIT {
 
     @Test
     void medianRuleStopsExperimentsWorseThanTheMedianAsPruned() {
-        // given a grid study whose loss grows with each experiment and a median rule after two experiments
+        // given a grid study whose loss grows with each experiment and a median rule after two experiments (at an iteration)
         Map<String, Object> limits = Map.of("maxConcurrentExperiments", 1, "totalMaxJobs", 9,
-                "earlyStopping", Map.of("rule", "median", "settings", Map.of("startupTrials", 2)));
+                "earlyStopping", Map.of("rule", "median", "settings", Map.of("startupTrials", 2, "minTrialsAtIteration", 2)));
         String study = study("q-median", "grid", limits);
         Workers.Job worseLater = new Workers.Job(Studies.TITLE, Studies.SERIES, 20, 5_000_000L,
                 p -> 10 + p.get("y").asDouble() * 5);

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,34 @@ class MedianRuleTest {
     private static final Objective LOSS = new Objective("validation", "loss", Sign.MIN);
     private static final Budget NO_LIMITS = new Budget(null, null, null, null);
 
+    /**
+     * Optuna's MedianPruner with its defaults (no warm-up fraction, one trial at the iteration, last values), with
+     * {@code settings} on top: most tests here pin down that rule; the tests of the defaults use {@link #defaults}.
+     */
     private static StoppingRule rule(Map<String, Object> settings) {
-        return new MedianRuleSpec().create(settings, NO_LIMITS);
+        Map<String, Object> optuna = new HashMap<>(Map.of("warmupFraction", 0, "minTrialsAtIteration", 1,
+                "reference", "value"));
+        optuna.putAll(settings);
+        return new MedianRuleSpec().create(optuna, NO_LIMITS);
+    }
+
+    private static StoppingRule defaults(Budget budget) {
+        return new MedianRuleSpec().create(Map.of(), budget);
+    }
+
+    /** Five completed trials whose losses fall as {@code 2.5 - 0.2 i} at iterations 0..9, offset by their number. */
+    private static List<Trial> fallingCurves() {
+        List<Trial> trials = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            long[] iterations = new long[10];
+            double[] values = new double[10];
+            for (int i = 0; i < 10; i++) {
+                iterations[i] = i;
+                values[i] = 2.5 - 0.2 * i + 0.01 * n;
+            }
+            trials.add(trial(n, COMPLETED, iterations, values));
+        }
+        return trials;
     }
 
     /** Five completed trials with losses 1..5 at every iteration 0..9. */
@@ -173,10 +200,67 @@ class MedianRuleTest {
     }
 
     @Test
+    void byDefaultDoesNotJudgeTheFirstQuarterOfTheCompletedCurves() {
+        // the completed experiments reached iteration 9: nothing before 9 / 4 = 2.25 is judged
+        assertThat(judge(defaults(NO_LIMITS), endedOneToFive(), flat(5, PENDING, 2, 100.0), LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(defaults(NO_LIMITS), endedOneToFive(), flat(5, PENDING, 3, 100.0), LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void byDefaultTheWarmUpIsAQuarterOfTheStudysMaxIterationPerJob() {
+        Budget budget = new Budget(null, 40L, null, null);
+        List<Trial> ended = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ended.add(flat(i, COMPLETED, 39, i + 1.0));
+        }
+
+        assertThat(judge(defaults(budget), ended, flat(5, PENDING, 9, 100.0), LOSS, budget)).isFalse();
+        assertThat(judge(defaults(budget), ended, flat(5, PENDING, 10, 100.0), LOSS, budget)).isTrue();
+    }
+
+    @Test
+    void byDefaultNeedsFiveCompletedTrialsAtTheIteration() {
+        List<Trial> ended = endedOneToFive();
+        ended.set(0, flat(0, COMPLETED, 4, 1.0));
+        Trial running = flat(5, PENDING, 6, 100.0);
+
+        assertThat(judge(defaults(NO_LIMITS), ended, running, LOSS, NO_LIMITS)).as("four reached iteration 6").isFalse();
+        assertThat(judge(defaults(NO_LIMITS), endedOneToFive(), running, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void byDefaultComparesWithTheRunningAverageOfTheCompletedCurves() {
+        // at iteration 5 the completed curves stand at about 1.5 and average about 2.0 over iterations 0..5
+        Trial behindTheirLastValues = flat(5, PENDING, 5, 1.8);
+        Trial behindTheirAverages = flat(5, PENDING, 5, 2.1);
+
+        assertThat(judge(defaults(NO_LIMITS), fallingCurves(), behindTheirLastValues, LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule(Map.of()), fallingCurves(), behindTheirLastValues, LOSS, NO_LIMITS))
+                .as("Optuna's rule, reference value").isTrue();
+        assertThat(judge(defaults(NO_LIMITS), fallingCurves(), behindTheirAverages, LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
+    void theRunningAverageLeavesNaNValuesOut() {
+        List<Trial> ended = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ended.add(trial(i, COMPLETED, its(0, 1, 2, 3), vals(Double.NaN, 1.0, 1.0, 1.0)));
+        }
+        StoppingRule rule = rule(Map.of("reference", "running_average"));
+
+        assertThat(judge(rule, ended, flat(5, PENDING, 3, 1.0), LOSS, NO_LIMITS)).isFalse();
+        assertThat(judge(rule, ended, flat(5, PENDING, 3, 1.5), LOSS, NO_LIMITS)).isTrue();
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThatThrownBy(() -> rule(Map.of("startupTrails", 3)))
                 .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("unknown setting 'startupTrails'");
         assertThatThrownBy(() -> rule(Map.of("minTrialsAtIteration", 0)))
                 .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("'minTrialsAtIteration'");
+        assertThatThrownBy(() -> rule(Map.of("warmupFraction", 1.5)))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("'warmupFraction'");
+        assertThatThrownBy(() -> rule(Map.of("reference", "mean")))
+                .isInstanceOf(InvalidStrategyException.class).hasMessageContaining("'reference'");
     }
 }

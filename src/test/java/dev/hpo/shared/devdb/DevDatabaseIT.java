@@ -1,0 +1,132 @@
+package dev.hpo.shared.devdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.hpo.HpoApplication;
+import dev.hpo.testsupport.TestDatabaseInitializer;
+import dev.hpo.testsupport.TestTokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two services started in development mode from two folders, at the same time, each get their own embedded
+ * database (the second one once silently used the first one's server, which held the fixed port), and a
+ * configured port that is taken stops the service with a message naming the setting.
+ */
+class DevDatabaseIT {
+
+    @TempDir
+    static Path folders;
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoServices() {
+        first = start(folders.resolve("one/.hpo/postgres"), 0);
+        second = start(folders.resolve("two/.hpo/postgres"), 0);
+    }
+
+    @AfterAll
+    static void stopThem() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void eachServiceKeepsItsDataInItsOwnFolder() throws IOException {
+        assertThat(Path.of(dataDirectory(first))).isEqualTo(folders.resolve("one/.hpo/postgres").toRealPath());
+        assertThat(Path.of(dataDirectory(second))).isEqualTo(folders.resolve("two/.hpo/postgres").toRealPath());
+        assertThat(first.getBean(EmbeddedPostgres.class).getPort())
+                .isNotEqualTo(second.getBean(EmbeddedPostgres.class).getPort());
+    }
+
+    @Test
+    void whatOneServiceStoresTheOtherDoesNotList() throws Exception {
+        HttpResponse<String> created = call(first, "POST", "/api/v1/base-experiments",
+                "{\"name\": \"only-in-one\", \"project\": \"devdb\", \"parameters\": {}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        assertThat(call(first, "GET", "/api/v1/base-experiments", null).body()).contains("only-in-one");
+        HttpResponse<String> other = call(second, "GET", "/api/v1/base-experiments", null);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).doesNotContain("only-in-one");
+    }
+
+    @Test
+    void aServerWithAnotherDataFolderIsRefused() {
+        EmbeddedPostgres postgres = first.getBean(EmbeddedPostgres.class);
+        assertThatThrownBy(() -> DevDatabaseConfiguration.requireOwnServer(postgres,
+                folders.resolve("two/.hpo/postgres").toRealPath()))
+                .isInstanceOf(DevDatabaseException.class)
+                .hasMessageContaining("hpo.dev-database.port")
+                .hasMessageContaining("another service's development database");
+    }
+
+    @Test
+    void aConfiguredPortThatIsTakenStopsTheServiceNamingTheSetting() throws IOException {
+        try (ServerSocket holder = new ServerSocket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Path folder = folders.resolve("three/.hpo/postgres");
+            // the failure report is expected here: kept out of the test log, where it would read as a failure
+            assertThatThrownBy(() -> start(folder, holder.getLocalPort(),
+                    "--logging.level.org.springframework.boot.diagnostics=OFF"))
+                    .rootCause()
+                    .isInstanceOf(DevDatabaseException.class)
+                    .hasMessageContaining("port " + holder.getLocalPort())
+                    .hasMessageContaining("hpo.dev-database.port");
+            assertThat(folder.resolve("PG_VERSION")).as("no database was created").doesNotExist();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path directory, int port, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--" + TestDatabaseInitializer.USE_DEV_DATABASE + "=true",
+                "--hpo.dev-database.directory=" + directory,
+                "--hpo.dev-database.port=" + port,
+                "--hpo.security.admin-token=" + TestTokens.ADMIN,
+                "--hpo.loop.enabled=false",
+                "--server.port=0"));
+        arguments.addAll(List.of(more));
+        return new SpringApplication(HpoApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static String dataDirectory(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SHOW data_directory", String.class);
+    }
+
+    private static HttpResponse<String> call(ConfigurableApplicationContext context, String method, String path,
+                                             String json) throws IOException, InterruptedException {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
