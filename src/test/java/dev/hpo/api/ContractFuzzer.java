@@ -36,6 +36,16 @@ final class ContractFuzzer {
 
     /** What a run found. */
     record Result(int requests, int serverErrors, int notProblems, Map<Integer, Integer> byStatus, List<String> samples) {
+        /** This run and {@code other} together. */
+        Result plus(Result other) {
+            Map<Integer, Integer> statuses = new TreeMap<>(byStatus);
+            other.byStatus().forEach((status, n) -> statuses.merge(status, n, Integer::sum));
+            List<String> all = new ArrayList<>(samples);
+            all.addAll(other.samples());
+            return new Result(requests + other.requests(), serverErrors + other.serverErrors(),
+                    notProblems + other.notProblems(), statuses, all.subList(0, Math.min(20, all.size())));
+        }
+
         @Override
         public String toString() {
             return requests + " requests: " + serverErrors + " x 5xx (or no answer), " + notProblems
@@ -208,7 +218,7 @@ final class ContractFuzzer {
                     java.nio.charset.StandardCharsets.UTF_8)));
         }
         if (bad && random.nextBoolean()) {
-            pairs.add(pick(List.of("%ff", "a%ff=b", "x=%ff%ff", "unknown=1", "=", "&&", "page=1&page=2")));
+            pairs.add(pick(List.of("%ff", "a%ff=b", "x=%ff%ff", "unknown=1", "=", "=x", "&&", "page=1&page=2")));
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }

@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, before anything else reads them, requests whose envelope cannot be understood, each with a problem
- * detail naming the part: a query string that is not valid percent-encoded UTF-8 (400, {@code query}: Tomcat would
- * throw on the first parameter read), a {@code Content-Type} that is no media type or a wildcard such as
- * {@code *}{@code /*} (415, {@code Content-Type}), an {@code Accept} header that is no media type list (406,
+ * detail naming the part: a query string that is not valid percent-encoded UTF-8 or that Tomcat cannot parse (400,
+ * {@code query}: Tomcat would throw on the first parameter read), a {@code Content-Type} that is no media type, a
+ * wildcard such as {@code *}{@code /*}, or a form (415, {@code Content-Type}), an {@code Accept} header that is no media type list (406,
  * {@code Accept}).
  */
 @Component
@@ -46,7 +46,16 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && !usableContentType(contentType)) {
             refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-                    "the Content-Type must be a concrete media type; the API reads application/json");
+                    "the Content-Type must be a concrete media type other than a form; the API reads application/json");
+            return;
+        }
+        try {
+            // Tomcat parses the parameters once and throws on every later read when they are malformed (an empty
+            // name, say): find out here, where it can still be a 400 (forms are refused above, so no body is read)
+            request.getParameterMap();
+        } catch (IllegalStateException malformed) {
+            refuse(request, response, HttpStatus.BAD_REQUEST, "query", "the query string is malformed ("
+                    + "an empty parameter name or a bad encoding)");
             return;
         }
         String accept = request.getHeader("Accept");
@@ -61,7 +70,8 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     private static boolean usableContentType(String value) {
         try {
             MediaType type = MediaType.parseMediaType(value);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
+            return !type.isWildcardType() && !type.isWildcardSubtype()
+                    && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
         } catch (IllegalArgumentException e) {
             return false;
         }
