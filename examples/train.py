@@ -14,10 +14,10 @@ lr=0.05, momentum=0.9 (floor 0.1). It runs General/epochs epochs, fewer when HPO
 
 Reporting (HPO_REPORT):
   stdout (default)  print one line per point:  hpo:scalar {"title": "validation", "series": "loss", ...}
-                    The process backend reads these lines; so does examples/worker.py.
+                    The process backend reads these lines; so does hpo-agent (clients/python).
   http              POST the point to $HPO_API_URL/api/v1/experiments/$HPO_EXPERIMENT_ID/scalars and stop
                     when the service answers {"action": "stop"}, sending $HPO_TOKEN as a bearer token (the
-                    process backend and examples/worker.py set it).
+                    process backend and hpo-agent set it).
 HPO_EXAMPLE_SLEEP: seconds to sleep per epoch (default 0.1), so a study takes a moment.
 """
 import json

@@ -87,7 +87,7 @@ class BenchProblemsTest {
     void hpolibProteinTableHasEveryConfigurationAndObservesOneSeedPerExperiment() {
         // given the protein table from the shared data folder
         HpolibTable table = HpolibTable.load(Problems.defaultDataDir().resolve("hpolib"), "protein_structure");
-        HpolibProtein protein = new HpolibProtein(table);
+        HpolibProblem protein = new HpolibProblem(table);
 
         // then it holds all 62,208 configurations of the 9 parameters
         assertThat(table.keys()).isEqualTo(62_208);
@@ -107,7 +107,7 @@ class BenchProblemsTest {
 
     @Test
     void hpolibMatchesNumericChoicesWhateverTheirBoxedType() {
-        HpolibProtein protein = new HpolibProtein(
+        HpolibProblem protein = new HpolibProblem(
                 HpolibTable.load(Problems.defaultDataDir().resolve("hpolib"), "protein_structure"));
         Map<String, Object> asLongs = Map.of("activation_fn_1", "relu", "activation_fn_2", "relu",
                 "batch_size", 8L, "dropout_1", 0.0, "dropout_2", 0.0, "init_lr", 0.0005,
@@ -116,5 +116,79 @@ class BenchProblemsTest {
         asDoubles.put("batch_size", 8.0);
         asDoubles.put("n_units_1", 16.0);
         assertThat(protein.trueValue(asDoubles)).isEqualTo(protein.trueValue(asLongs));
+    }
+
+    @Test
+    void boxFunctionsAreAtTheirPublishedOptimaOnTheirMinimisers() {
+        assertThat(valueAt(BoxFunction.rosenbrock10(), 1.0)).isCloseTo(0, within(1e-12));
+        assertThat(valueAt(BoxFunction.levy10(), 1.0)).isCloseTo(0, within(1e-12));
+        assertThat(valueAt(BoxFunction.ackley10(), 0.0)).isCloseTo(0, within(1e-12));
+        BoxFunction styblinski = BoxFunction.styblinskiTang20();
+        assertThat(styblinski.optimum()).isCloseTo(-39.16617 * 20, within(1e-3));
+        assertThat(valueAt(styblinski, TestFunctions.STYBLINSKI_TANG_X)).isCloseTo(styblinski.optimum(), within(1e-9));
+        // and a step away from the minimiser is worse
+        assertThat(valueAt(styblinski, TestFunctions.STYBLINSKI_TANG_X + 0.01)).isGreaterThan(styblinski.optimum());
+        assertThat(valueAt(BoxFunction.rosenbrock10(), 0.0)).isEqualTo(9.0);
+    }
+
+    @Test
+    void jenattonFollowsItsFourLeavesAndIsOneTenthAtTheOptimum() {
+        Jenatton jenatton = new Jenatton();
+        assertThat(jenatton.trueValue(Map.of("x1", 0L, "x2", 0L, "x4", 0.0, "r8", 0.0))).isEqualTo(jenatton.optimum());
+        assertThat(jenatton.trueValue(Map.of("x1", 0L, "x2", 1L, "x5", 0.5, "r8", 0.25))).isCloseTo(0.7, within(1e-12));
+        assertThat(jenatton.trueValue(Map.of("x1", 1L, "x3", 0L, "x6", 1.0, "r9", 0.0))).isCloseTo(1.3, within(1e-12));
+        assertThat(jenatton.trueValue(Map.of("x1", 1L, "x3", 1L, "x7", 0.0, "r9", 1.0))).isCloseTo(1.4, within(1e-12));
+        // and every point its space samples is one of the leaves
+        Map<String, Object> sampled = jenatton.space().sample(dev.hpo.strategy.Seeds.forSuggestion(3, 0));
+        assertThat(jenatton.trueValue(sampled)).isBetween(0.1, 2.4);
+    }
+
+    @Test
+    void noisyHartmannAddsTheSeededNoiseThePythonScriptDrawsAndScoresTheTrueValue() {
+        // given the published minimiser and the script's first draws (bench/optuna_peer.py, normal(0, 0) and (1, 2))
+        Map<String, Object> point = new LinkedHashMap<>();
+        double[] x = {0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573};
+        for (int i = 0; i < x.length; i++) {
+            point.put("x" + i, x[i]);
+        }
+        NoisyProblem noisy = new NoisyProblem("hartmann6_noisy", new Hartmann6(), 0.1);
+
+        // then the observation is the true value plus 0.1 times the seeded draw, and the regret uses the true value
+        double truth = new Hartmann6().trueValue(point);
+        assertThat(noisy.evaluate(point, 0, 0)).isEqualTo(truth + 0.1 * PortableNoise.normal(0, 0));
+        assertThat(PortableNoise.normal(0, 0)).isCloseTo(NOISE_0_0, within(1e-12));
+        assertThat(PortableNoise.normal(1, 2)).isCloseTo(NOISE_1_2, within(1e-12));
+        assertThat(noisy.evaluate(point, 1, 0)).isNotEqualTo(noisy.evaluate(point, 0, 0));
+        assertThat(noisy.evaluate(point, 0, 1)).isNotEqualTo(noisy.evaluate(point, 0, 0));
+        assertThat(noisy.trueValue(point)).isEqualTo(truth);
+    }
+
+    @Test
+    void allCategoricalHpolibOffersTextChoicesWithTheSameTableValues() {
+        HpolibTable table = HpolibTable.load(Problems.defaultDataDir().resolve("hpolib"), "naval_propulsion");
+        HpolibProblem ordinal = new HpolibProblem("hpolib_naval", table, false);
+        HpolibProblem categorical = new HpolibProblem("hpolib_naval_cat", table, true);
+        Map<String, Object> numbers = Map.of("activation_fn_1", "tanh", "activation_fn_2", "relu",
+                "batch_size", 32L, "dropout_1", 0.3, "dropout_2", 0.0, "init_lr", 0.0005,
+                "lr_schedule", "const", "n_units_1", 512L, "n_units_2", 16L);
+        Map<String, Object> texts = Map.of("activation_fn_1", "tanh", "activation_fn_2", "relu",
+                "batch_size", "32", "dropout_1", "0.3", "dropout_2", "0", "init_lr", "0.0005",
+                "lr_schedule", "const", "n_units_1", "512", "n_units_2", "16");
+        assertThat(categorical.trueValue(texts)).isEqualTo(ordinal.trueValue(numbers));
+        assertThat(categorical.evaluate(texts, 6)).isEqualTo(ordinal.evaluate(numbers, 6));
+        assertThat(categorical.space().parameters()).allMatch(p -> p instanceof dev.hpo.space.DiscreteValues d
+                && d.values().stream().allMatch(v -> v instanceof String));
+        assertThat(categorical.optimum()).isEqualTo(ordinal.optimum()).isLessThan(ordinal.trueValue(numbers));
+    }
+
+    private static final double NOISE_0_0 = -1.8941495337446714;
+    private static final double NOISE_1_2 = -0.4046120901200678;
+
+    private static double valueAt(BoxFunction function, double coordinate) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (int i = 0; i < function.space().parameters().size(); i++) {
+            point.put("x" + i, coordinate);
+        }
+        return function.trueValue(point);
     }
 }

@@ -25,6 +25,14 @@ public interface Problem {
         return trueValue(point);
     }
 
+    /**
+     * What the experiment reports in the run with seed {@code seed}: {@link #evaluate(Map, int)} unless the problem
+     * adds seeded noise ({@link NoisyProblem}), which must differ between seeds yet be the same in every language.
+     */
+    default double evaluate(Map<String, Object> point, int creationNumber, long seed) {
+        return evaluate(point, creationNumber);
+    }
+
     /** The noise-free value the regret is measured with. */
     double trueValue(Map<String, Object> point);
 

@@ -62,7 +62,7 @@ final class SequentialRun {
             if (!(suggestion instanceof Suggestion.Point point)) {
                 throw new IllegalStateException("strategy answered Wait with no experiment running (suggestion " + n + ")");
             }
-            double observed = problem.evaluate(point.parameters(), n);
+            double observed = problem.evaluate(point.parameters(), n, seed);
             if (observed < bestObserved) {
                 bestObserved = observed;
                 incumbentRegret = problem.trueValue(point.parameters()) - problem.optimum();

@@ -33,6 +33,7 @@ public final class StrategyBenchmark {
                 List<QualityRow> rows = new QualityBenchmark(options, problems, pool, notes::add).run();
                 section(report, QualityTable.format(rows, options.seeds(), options.trials()));
                 section(report, Comparison.quality(rows, anchors, options.trials()));
+                section(report, RankSummary.format(rows, anchors, options.trials()));
             }
             if (options.runs("mf")) {
                 List<MultiFidelityBenchmark.Row> rows = new MultiFidelityBenchmark(options, pool, notes::add).run();

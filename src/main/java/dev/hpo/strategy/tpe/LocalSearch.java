@@ -1,26 +1,30 @@
 package dev.hpo.strategy.tpe;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.NumericRange;
 import dev.hpo.space.Parameter;
+import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Trial;
 
 /**
  * Local refinement interleaved with the model's proposals: every {@code every}-th experiment after the start-up
- * phase is the best completed experiment so far with each top-level numeric parameter moved by a Gaussian step, a
- * (1+1) evolution strategy whose step size follows Rechenberg's 1/5th success rule.
+ * phase is the best completed experiment so far with each numeric parameter moved by a Gaussian step (top-level ones
+ * and those nested in the combination a parameter set chose), a (1+1) evolution strategy whose step size follows
+ * Rechenberg's 1/5th success rule.
  *
  * <p>Why: TPE's kernels never get narrower than a range divided by the good group's size (Optuna's "magic clip",
  * about a twelfth of the range after 100 experiments), so on its own TPE keeps circling an optimum instead of
  * closing in on it. The steps do the closing in; the model keeps exploring in between. Discrete values and parameter
- * sets keep the incumbent's choice; a step past a bound stops at the bound, so an optimum on a bound is reached
- * exactly.
+ * sets keep the incumbent's choice (the numbers nested in its combination do move); a step past a bound stops at the
+ * bound, so an optimum on a bound is reached exactly.
  *
  * <p>The step size is not saved: it is replayed from the history, where local steps are recognised by their
  * experiment number, so a resumed study continues exactly. A step that beat every completed experiment numbered
@@ -94,12 +98,34 @@ final class LocalSearch {
         if (incumbent == null) {
             return null;
         }
-        for (Parameter parameter : context.space().parameters()) {
-            if (parameter instanceof NumericRange range && incumbent.parameters().get(range.name()) != null) {
-                return new Origin(incumbent.parameters(), scale);
+        if (movable(context.space(), incumbent.parameters()).isEmpty()) {
+            return null;
+        }
+        return new Origin(incumbent.parameters(), scale);
+    }
+
+    /**
+     * The numeric ranges a step moves in {@code point}: the top-level ones and those nested in the combination each
+     * parameter set chose, where the point has a value for them.
+     */
+    static List<NumericRange> movable(SearchSpace space, Map<String, Object> point) {
+        List<NumericRange> ranges = new ArrayList<>();
+        for (Parameter parameter : space.parameters()) {
+            if (parameter instanceof NumericRange range && point.get(range.name()) != null) {
+                ranges.add(range);
+            } else if (parameter instanceof ParameterSet set) {
+                int chosen = Values.chosenCombination(set, point);
+                if (chosen < 0) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> entry : set.combinations().get(chosen).entrySet()) {
+                    if (entry.getValue() instanceof NumericRange range && point.get(entry.getKey()) != null) {
+                        ranges.add(range);
+                    }
+                }
             }
         }
-        return null;
+        return ranges;
     }
 
     /**
@@ -110,16 +136,17 @@ final class LocalSearch {
      */
     record Origin(Map<String, Object> from, double scale) {
 
-        /** {@link #from} with each top-level numeric parameter moved by one Gaussian step, stopping at its bounds. */
+        /**
+         * {@link #from} with each numeric parameter it has (top-level, or nested in a set's chosen combination) moved
+         * by one Gaussian step, stopping at its bounds; the choices stay.
+         */
         Map<String, Object> step(SearchSpace space, UniformRandomProvider random) {
             Map<String, Object> point = new LinkedHashMap<>(from);
-            for (Parameter parameter : space.parameters()) {
-                if (parameter instanceof NumericRange range && point.get(range.name()) != null) {
-                    double at = range.coordinateOf(point.get(range.name()));
-                    double step = scale * (range.high() - range.low())
-                            * NormalMath.inverseCdf(Math.max(Double.MIN_NORMAL, random.nextDouble()));
-                    point.put(range.name(), range.valueAt(Math.max(range.low(), Math.min(range.high(), at + step))));
-                }
+            for (NumericRange range : movable(space, from)) {
+                double at = range.coordinateOf(point.get(range.name()));
+                double step = scale * (range.high() - range.low())
+                        * NormalMath.inverseCdf(Math.max(Double.MIN_NORMAL, random.nextDouble()));
+                point.put(range.name(), range.valueAt(Math.max(range.low(), Math.min(range.high(), at + step))));
             }
             return point;
         }

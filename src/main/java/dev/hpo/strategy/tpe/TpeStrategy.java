@@ -69,7 +69,7 @@ public final class TpeStrategy implements SearchStrategy {
             TpeSampler.Split split = HistorySplit.of(context, settings.model(), settings.constantLiar());
             if (!split.good().isEmpty()) {
                 Map<String, Object> proposal = TpeSampler.sample(space, split.good(), split.bad(), settings.model(),
-                        random);
+                        random, point -> repeats(point, trials));
                 for (int attempt = 0; attempt < MODEL_ATTEMPTS; attempt++) {
                     if (!repeats(proposal, trials)) {
                         return new Suggestion.Point(proposal);

@@ -216,25 +216,27 @@ class ProcessStudyIT {
     }
 
     @Test
-    void theExampleWorkerRunsAQueueStudyWithTheSameScript() throws Exception {
-        // given a queue study and two example workers running train.py, one of them with a toy model in-process
+    void theAgentRunsAQueueStudyWithTheSameScript() throws Exception {
+        // given a queue study and two hpo-agents running train.py, one of them slower
         String base = createBase(null, Map.of());
         Map<String, Object> definition = studyDefinition(base, 2, 6);
         definition.put("backend", "queue");
         definition.put("executionQueue", "examples");
         String study = app.http.createStudy(definition);
         app.http.start(study, null);
-        List<String> worker = List.of("python3", Path.of("examples/worker.py").toAbsolutePath().toString(),
-                "--api", "http://localhost:" + app.port, "--token", TestTokens.ADMIN, "--queue", "examples",
-                "--exit-when-idle", "5");
-        List<String> withCommand = new ArrayList<>(worker);
-        withCommand.addAll(List.of("--", "python3", TRAIN.toString()));
-        Process first = new ProcessBuilder(withCommand).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("first.log").toFile()).start();
-        ProcessBuilder toy = new ProcessBuilder(worker).redirectErrorStream(true)
+        List<String> agent = List.of("python3", "-m", "hpo_client.agent", "--api", "http://localhost:" + app.port,
+                "--queue", "examples", "--exit-when-idle", "5", "--", "python3", TRAIN.toString());
+        ProcessBuilder fast = new ProcessBuilder(agent).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.log").toFile());
+        ProcessBuilder slow = new ProcessBuilder(agent).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("second.log").toFile());
-        toy.environment().put("HPO_EXAMPLE_SLEEP", "0.2");
-        Process second = toy.start();
+        for (ProcessBuilder builder : List.of(fast, slow)) {
+            builder.environment().put("PYTHONPATH", Path.of("clients/python").toAbsolutePath().toString());
+            builder.environment().put("HPO_TOKEN", dev.hpo.testsupport.TestTokens.ADMIN);
+        }
+        slow.environment().put("HPO_EXAMPLE_SLEEP", "0.2");
+        Process first = fast.start();
+        Process second = slow.start();
 
         // when they work the queue empty, then the study completed with every trial reported
         try {

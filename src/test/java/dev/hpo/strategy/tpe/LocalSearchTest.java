@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.hpo.space.DiscreteValues;
+import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
 import dev.hpo.strategy.StrategyContext;
@@ -80,5 +81,29 @@ class LocalSearchTest {
                 .isNull();
         assertThat(local.propose(choices.context(choicesOnly, Histories.MINIMIZE, 1),
                 dev.hpo.strategy.Seeds.forSuggestion(1, 1))).isNull();
+    }
+
+    @Test
+    void movesTheNumbersNestedInTheIncumbentsCombinationAndKeepsItsChoice() {
+        // given a parameter set whose two combinations nest their own reals, the best experiment in combination "b"
+        ParameterSet model = new ParameterSet("model", List.of(
+                Map.of("kind", "a", "u", new UniformRange("u", 0, 1, null, true)),
+                Map.of("kind", "b", "v", new UniformRange("v", 0, 1, null, true))));
+        SearchSpace conditional = new SearchSpace(List.of(model));
+        Histories history = new Histories()
+                .completed(Map.of("kind", "a", "u", 0.5), 3)
+                .completed(Map.of("kind", "b", "v", 0.5), 1);
+        LocalSearch local = new LocalSearch(1, 2, 0.1);
+
+        for (long seed = 0; seed < 10; seed++) {
+            // when a step is drawn
+            Map<String, Object> step = local.propose(history.context(conditional, Histories.MINIMIZE, seed),
+                    dev.hpo.strategy.Seeds.forSuggestion(seed, 2));
+
+            // then it stays in combination "b" and moves its nested v, and the space holds it
+            assertThat(step).containsEntry("kind", "b").doesNotContainKey("u");
+            assertThat(((Number) step.get("v")).doubleValue()).isBetween(0.0, 1.0).isNotEqualTo(0.5);
+            assertThat(conditional.holds(step)).isTrue();
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.space.DiscreteValues;
 import dev.hpo.space.LogUniformRange;
+import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
 
@@ -89,5 +90,64 @@ class TpeSamplerTest {
         assertThat(Variable.of(SPACE.parameters().get(3), TpeOptions.DEFAULTS)).isInstanceOf(Variable.Categorical.class);
         assertThat(Variable.of(SPACE.parameters().get(2), TpeOptions.DEFAULTS.withMultivariate(false)))
                 .isInstanceOf(Variable.Ordinal.class);
+    }
+
+    @Test
+    void multivariateModelsACombinationsNestedParametersJointly() {
+        // given a set whose one combination nests two reals, good experiments on the diagonal u = v, bad ones off it
+        SearchSpace nested = new SearchSpace(List.of(new ParameterSet("model", List.of(
+                Map.of("kind", "joint", "u", new UniformRange("u", 0, 1, null, true),
+                        "v", new UniformRange("v", 0, 1, null, true))))));
+        List<Observation> good = new ArrayList<>();
+        List<Observation> bad = new ArrayList<>();
+        for (double t : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
+            good.add(new Observation(Map.of("kind", "joint", "u", t, "v", t), 0));
+            bad.add(new Observation(Map.of("kind", "joint", "u", t, "v", 1 - t), 1));
+            bad.add(new Observation(Map.of("kind", "joint", "u", 1 - t, "v", t), 1));
+        }
+
+        // when each model proposes 100 points
+        int[] nearDiagonal = new int[2];
+        for (int m = 0; m < 2; m++) {
+            TpeOptions options = TpeOptions.DEFAULTS.withMultivariate(m == 1);
+            for (int i = 0; i < 100; i++) {
+                Map<String, Object> point = TpeSampler.sample(nested, good, bad, options, random);
+                assertThat(nested.holds(point)).isTrue();
+                double u = ((Number) point.get("u")).doubleValue();
+                double v = ((Number) point.get("v")).doubleValue();
+                nearDiagonal[m] += Math.abs(u - v) < 0.15 ? 1 : 0;
+            }
+        }
+
+        // then the joint (multivariate) model lands near the diagonal far more often than the one-by-one model
+        assertThat(nearDiagonal[1]).isGreaterThan(60).isGreaterThan(nearDiagonal[0] + 20);
+    }
+
+    @Test
+    void multivariateOnChoicesOnlyPassesOverCandidatesAlreadyTried() {
+        // given an all-categorical space where every good experiment is the one point (a0, b0), already tried
+        SearchSpace choices = new SearchSpace(List.of(
+                new DiscreteValues("a", List.of("a0", "a1", "a2", "a3", "a4")),
+                new DiscreteValues("b", List.of("b0", "b1", "b2", "b3", "b4"))));
+        Map<String, Object> best = Map.of("a", "a0", "b", "b0");
+        List<Observation> good = List.of(new Observation(best, 0), new Observation(best, 0));
+        List<Observation> bad = List.of(new Observation(Map.of("a", "a3", "b", "b3"), 1),
+                new Observation(Map.of("a", "a4", "b", "b2"), 1), new Observation(Map.of("a", "a2", "b", "b4"), 1));
+        TpeOptions multivariate = TpeOptions.DEFAULTS.withMultivariate(true);
+
+        int repeatsWithout = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            // when the model proposes with and without knowing what was tried (same generator state)
+            Map<String, Object> unaware = TpeSampler.sample(choices, good, bad, multivariate,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            Map<String, Object> aware = TpeSampler.sample(choices, good, bad, multivariate,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed), best::equals);
+
+            // then knowing it never proposes the tried point, while the unaware model mostly does
+            assertThat(aware).isNotEqualTo(best);
+            assertThat(choices.holds(aware)).isTrue();
+            repeatsWithout += unaware.equals(best) ? 1 : 0;
+        }
+        assertThat(repeatsWithout).isGreaterThan(10);
     }
 }
