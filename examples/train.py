@@ -16,7 +16,8 @@ Reporting (HPO_REPORT):
   stdout (default)  print one line per point:  hpo:scalar {"title": "validation", "series": "loss", ...}
                     The process backend reads these lines; so does hpo-agent (clients/python).
   http              POST the point to $HPO_API_URL/api/v1/experiments/$HPO_EXPERIMENT_ID/scalars and stop
-                    when the service answers {"action": "stop"}.
+                    when the service answers {"action": "stop"}, sending $HPO_TOKEN as a bearer token (the
+                    process backend and hpo-agent set it).
 HPO_EXAMPLE_SLEEP: seconds to sleep per epoch (default 0.1), so a study takes a moment.
 """
 import json
@@ -90,8 +91,10 @@ def http_reporter(api_url, experiment_id):
 
     def report(iteration, value):
         body = json.dumps([{"title": TITLE, "series": SERIES, "iteration": iteration, "value": value}]).encode()
-        request = urllib.request.Request(url, data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+        headers = {"Content-Type": "application/json"}
+        if os.environ.get("HPO_TOKEN"):
+            headers["Authorization"] = "Bearer " + os.environ["HPO_TOKEN"]
+        request = urllib.request.Request(url, data=body, method="POST", headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 answer = json.loads(response.read() or b"{}")

@@ -115,12 +115,16 @@ public class Experiment extends AssignedIdEntity {
         this.workerLeaseExpiresAt = leaseExpiresAt;
     }
 
-    /** RUNNING -> COMPLETED; false (no change) when it already is COMPLETED. */
+    /**
+     * RUNNING -> COMPLETED; false (no change) when it already is COMPLETED. Also QUEUED -> COMPLETED for an
+     * experiment queued again after its worker was declared lost and not leased since: that worker finished after
+     * all (say while the service was down), and its result is better than running it again.
+     */
     public boolean complete(Instant now) {
         if (status == ExperimentStatus.COMPLETED) {
             return false;
         }
-        if (status != ExperimentStatus.RUNNING) {
+        if (status != ExperimentStatus.RUNNING && !awaitingRetry()) {
             throw illegal("complete");
         }
         end(ExperimentStatus.COMPLETED, null, now);
@@ -138,6 +142,11 @@ public class Experiment extends AssignedIdEntity {
         this.failureMessage = message;
         end(ExperimentStatus.FAILED, null, now);
         return true;
+    }
+
+    /** QUEUED again after a lost worker, and not leased since (no one else runs it). */
+    public boolean awaitingRetry() {
+        return status == ExperimentStatus.QUEUED && retries > 0 && startedAt == null;
     }
 
     /** RUNNING -> FAILED with reason {@code worker_lost}: its worker stopped renewing the lease. */

@@ -46,6 +46,13 @@ public class ScalarStore {
         this.jdbc = jdbc;
     }
 
+    /** Deletes every point and summary of an experiment (a retry starts from nothing), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteAll(UUID experimentId) {
+        jdbc.update("delete from scalar where experiment_id = ?", experimentId);
+        jdbc.update("delete from metric_summary where experiment_id = ?", experimentId);
+    }
+
     /**
      * Inserts the points not stored yet and folds exactly those into the summaries.
      *

@@ -1,14 +1,18 @@
 package dev.hpo.loop;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.objective.MetricSummary;
+import dev.hpo.queue.WorkerSettings;
 import dev.hpo.strategy.Trial;
 
 /**
@@ -21,7 +25,9 @@ import dev.hpo.strategy.Trial;
  *       {@code max_iteration}: {@code COMPLETED} / {@code iteration_limit}. Reaching the budget it was given is
  *       the normal end of a multi-fidelity run and of a study's {@code maxIterationPerJob}, so the experiment
  *       counts as completed and its result is used like any other;</li>
- *   <li>a worker that stopped renewing its lease: {@code FAILED} / {@code worker_lost}, unless the study's
+ *   <li>a worker that stopped renewing its lease (judged only from one lease timeout after this replica was ready,
+ *       and only if the lease is still expired in the database when the tick writes): {@code FAILED} /
+ *       {@code worker_lost}, unless the study's
  *       {@code maxRetriesPerExperiment} allows another attempt: then the same experiment goes back to
  *       {@code QUEUED} (its slot stays taken, so the strategy is not asked for a new point, and the lost
  *       attempt's scalars are deleted);</li>
@@ -36,10 +42,29 @@ class ExperimentLimits {
     private final IntermediateValues intermediateValues;
     private final LoopSettings settings;
 
-    ExperimentLimits(LoopStore store, IntermediateValues intermediateValues, LoopSettings settings) {
+    /**
+     * No lease counts as expired before this: one lease timeout after this replica became ready to take requests
+     * (until then, never). While the service was down or starting no worker could renew its lease, so a lease that
+     * ran out meanwhile says nothing about the worker; a live one renews within this time (workers retry while
+     * the service restarts), a lost one expires after it.
+     */
+    private volatile Instant graceUntil = Instant.MAX;
+    private final Duration leaseTimeout;
+    private final Clock clock;
+
+    ExperimentLimits(LoopStore store, IntermediateValues intermediateValues, LoopSettings settings,
+                     WorkerSettings workers, Clock clock) {
         this.store = store;
         this.intermediateValues = intermediateValues;
         this.settings = settings;
+        this.leaseTimeout = workers.leaseTimeout();
+        this.clock = clock;
+    }
+
+    /** The server takes requests now: workers can renew their leases again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void serviceReady() {
+        graceUntil = clock.instant().plus(leaseTimeout);
     }
 
     /** An experiment put back to QUEUED after its worker was lost; the backend must launch it again. */
@@ -55,9 +80,10 @@ class ExperimentLimits {
             if (!row.running()) {
                 continue;
             }
-            String[] end = limitReached(study, history, row, now, checkWorkers);
-            if (end != null && StopReasons.WORKER_LOST.equals(end[1]) && study.maxRetriesPerExperiment() > 0) {
-                String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment());
+            String[] end = limitReached(study, history, row, now, checkWorkers && now.isAfter(graceUntil));
+            boolean lost = end != null && StopReasons.WORKER_LOST.equals(end[1]);
+            if (lost && study.maxRetriesPerExperiment() > 0) {
+                String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment(), now);
                 if (name != null) {
                     ExperimentRow queued = row.requeued();
                     history.replace(queued);
@@ -69,7 +95,10 @@ class ExperimentLimits {
                     continue;
                 }
             }
-            if (end != null && store.endExperiment(row.id(), end[0], end[1], end[2], now)) {
+            // a lease a heartbeat renewed after this tick read it is not ended (the worker is alive)
+            boolean ended = lost ? store.loseWorker(row.id(), end[2], now)
+                    : end != null && store.endExperiment(row.id(), end[0], end[1], end[2], now);
+            if (ended) {
                 history.replace(row.endedAs(end[0], end[1], now));
                 model.stoppingCheckedAt.remove(row.id());
                 if (!"COMPLETED".equals(end[0])) {

@@ -180,24 +180,32 @@ class LoopStore {
 
     /**
      * Puts a RUNNING experiment whose worker was lost back to QUEUED for another attempt, if it was retried fewer
-     * than {@code maxRetries} times: same row, same number and parameters, {@code retries} + 1, the worker, start
-     * and lease cleared, and the lost attempt's scalars and summaries deleted so they cannot mix with the next
-     * attempt's. Returns the experiment's name, or null when it was not requeued (retries used up, or no longer
-     * RUNNING).
+     * than {@code maxRetries} times and its lease is still expired at {@code now} (a heartbeat may have renewed it
+     * since the tick read it): same row, same number and parameters, {@code retries} + 1, the worker, start and
+     * lease cleared. The lost attempt's scalars stay until the retry starts (a late {@code complete} of the lost
+     * worker keeps them; see {@code WorkerProtocol}). Returns the experiment's name, or null when it was not
+     * requeued (retries used up, lease renewed, or no longer RUNNING).
      */
-    String requeueLost(UUID id, int maxRetries) {
+    String requeueLost(UUID id, int maxRetries, Instant now) {
         List<String> names = jdbc.queryForList("""
                 UPDATE experiment SET status = 'QUEUED', retries = retries + 1, worker_id = NULL, started_at = NULL,
                        worker_lease_expires_at = NULL, version = version + 1
-                 WHERE id = ? AND status = 'RUNNING' AND retries < ?
+                 WHERE id = ? AND status = 'RUNNING' AND retries < ? AND worker_lease_expires_at < ?
                 RETURNING name
-                """, String.class, id, maxRetries);
-        if (names.isEmpty()) {
-            return null;
-        }
-        jdbc.update("DELETE FROM scalar WHERE experiment_id = ?", id);
-        jdbc.update("DELETE FROM metric_summary WHERE experiment_id = ?", id);
-        return names.get(0);
+                """, String.class, id, maxRetries, Jdbc.timestamp(now));
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    /**
+     * Ends a RUNNING experiment as FAILED / worker_lost if its lease is still expired at {@code now}; false when a
+     * heartbeat renewed it since the tick read it, or it is no longer RUNNING.
+     */
+    boolean loseWorker(UUID id, String message, Instant now) {
+        return jdbc.update("""
+                UPDATE experiment SET status = 'FAILED', stop_reason = 'worker_lost',
+                       failure_message = COALESCE(?, failure_message), ended_at = ?, version = version + 1
+                 WHERE id = ? AND status = 'RUNNING' AND worker_lease_expires_at < ?
+                """, message, Jdbc.timestamp(now), id, Jdbc.timestamp(now)) == 1;
     }
 
     void insertExperiment(UUID id, UUID studyId, int number, String name, String project, String parametersJson,

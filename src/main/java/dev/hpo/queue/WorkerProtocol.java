@@ -79,6 +79,7 @@ public class WorkerProtocol {
             return Optional.empty();
         }
         Experiment experiment = next.get();
+        forgetLostAttempt(experiment);
         Instant now = clock.instant();
         experiment.start(workerId, now, now.plus(settings.leaseTimeout()));
         changed(experiment);
@@ -103,6 +104,7 @@ public class WorkerProtocol {
             throw new IllegalTransitionException("experiment " + id + " is already running on worker "
                     + experiment.workerId(), experiment.status().name());
         }
+        forgetLostAttempt(experiment);
         Instant now = clock.instant();
         experiment.start(workerId, now, now.plus(settings.leaseTimeout()));
         changed(experiment);
@@ -147,7 +149,10 @@ public class WorkerProtocol {
         return WorkerAction.CONTINUE;
     }
 
-    /** RUNNING -> COMPLETED; repeated on a COMPLETED experiment it answers the same outcome. */
+    /**
+     * RUNNING -> COMPLETED; repeated on a COMPLETED experiment it answers the same outcome. An experiment queued
+     * again after a lost worker and not leased since is completed too (that worker finished after all).
+     */
     @Transactional
     public ExperimentOutcome complete(ExperimentId id) {
         Experiment experiment = lockedExperiment(id);
@@ -168,6 +173,16 @@ public class WorkerProtocol {
             changed(experiment);
         }
         return ExperimentOutcome.of(experiment);
+    }
+
+    /**
+     * A retry starts from nothing: the lost attempt's points and summaries go now, not when it was queued again,
+     * so that a lost worker that completes before the retry is leased keeps the result it reported.
+     */
+    private void forgetLostAttempt(Experiment experiment) {
+        if (experiment.awaitingRetry()) {
+            scalars.deleteAll(experiment.id().value());
+        }
     }
 
     private WorkerAction notRenewed(Experiment experiment, String workerId) {

@@ -24,6 +24,8 @@ import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.NotFoundException;
 import dev.hpo.shared.UnusableInputException;
+import dev.hpo.shared.outbound.RefusedTargetException;
+import dev.hpo.shared.outbound.WebhookTargets;
 
 /**
  * Creates studies and moves them through the user's transitions (start, stop, limits, backend). Every write
@@ -45,9 +47,11 @@ public class StudyService {
     private final StudyFactory factory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WebhookTargets webhookTargets;
 
     StudyService(StudyRepository studies, BaseExperimentRepository bases, ExperimentRepository experiments,
-                 StudyFactory factory, ApplicationEventPublisher events, Clock clock) {
+                 StudyFactory factory, ApplicationEventPublisher events, Clock clock, WebhookTargets webhookTargets) {
+        this.webhookTargets = webhookTargets;
         this.studies = studies;
         this.bases = bases;
         this.experiments = experiments;
@@ -82,6 +86,11 @@ public class StudyService {
     public Study start(StudyId id, String jobCompleteCallbackUrl) {
         if (jobCompleteCallbackUrl != null) {
             requireHttpUrl("jobCompleteCallbackUrl", jobCompleteCallbackUrl);
+            try {
+                webhookTargets.check(jobCompleteCallbackUrl);
+            } catch (RefusedTargetException e) {
+                throw new UnusableInputException("jobCompleteCallbackUrl", "the callback URL " + e.getMessage());
+            }
         }
         Study study = locked(id);
         study.start(clock.instant(), jobCompleteCallbackUrl);

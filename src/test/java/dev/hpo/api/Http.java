@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,13 +20,47 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
+    /** A client that sends the test admin token. */
     Http(int port) {
+        this(port, TestTokens.ADMIN);
+    }
+
+    /** A client that sends {@code token} as a bearer token, or no Authorization header when it is null. */
+    Http(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** The same service with another token (null: none). */
+    Http as(String otherToken) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+    }
+
+    /**
+     * Any method and path as given (not re-encoded), any content type and Accept (null: leave out), any body (null:
+     * none): for hostile requests.
+     */
+    Answer raw(String method, String path, String contentType, String accept, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (contentType != null && !contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Any method, with a JSON body or none. */
+    Answer request(String method, String path, String json) {
+        return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), method, json));
     }
 
     /** An answer: status, body as JSON (null when empty or not JSON), raw body. */
-    record Answer(int status, JsonNode json, String body, String contentType) {
+    record Answer(int status, JsonNode json, String body, String contentType, HttpHeaders headers) {
         /** The problem detail's errors[0].field, or null. */
         String firstErrorField() {
             JsonNode errors = json == null ? null : json.get("errors");
@@ -71,15 +106,17 @@ final class Http {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60))
-                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            request.timeout(Duration.ofSeconds(60));
+            if (token != null) {
+                request.header("Authorization", TestTokens.bearer(token));
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = null;
             if (!response.body().isEmpty() && contentType.contains("json")) {
                 json = JSON.readTree(response.body());
             }
-            return new Answer(response.statusCode(), json, response.body(), contentType);
+            return new Answer(response.statusCode(), json, response.body(), contentType, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -12,6 +12,8 @@ import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.TestTokens;
+
 /**
  * The documented size limits (README, "Limits"): oversized input is a 400 naming the field, or a 413 for a body
  * past the request size limit, and nothing is written.
@@ -124,6 +126,7 @@ class InputLimitsIT extends ApiTestBase {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/base-experiments HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + TestTokens.bearer(TestTokens.ADMIN) + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 52428800\r\n\r\n"
                     + "{\"name\": \"t\", \"parameters\": {\"x\": \"").getBytes(StandardCharsets.US_ASCII));
             out.flush();

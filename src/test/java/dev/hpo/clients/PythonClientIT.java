@@ -29,6 +29,8 @@ class PythonClientIT {
         try (RestartableService service = new RestartableService(
                 "hpo.security.admin-token=" + TestTokens.ADMIN,
                 "hpo.worker.lease-timeout=3s",
+                // the suites start a study with a job-complete callback on 127.0.0.1, refused unless allowed
+                "hpo.webhook.allowed-hosts=127.0.0.1",
                 "hpo.loop.tick-interval=100ms",
                 "hpo.backend.process.enabled=true",
                 "hpo.backend.process.kill-grace-period=2s")) {

@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JobCompleteWebhookIT {
 
     private HttpServer receiver;
+    /** Outside the development mode loopback webhooks are refused unless the operator allows them. */
+    private static final String LOOPBACK_ALLOWED = "hpo.webhook.allowed-hosts=127.0.0.1";
+
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attemptsByKey = new ConcurrentHashMap<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(2);
@@ -34,7 +37,7 @@ class JobCompleteWebhookIT {
     @BeforeEach
     void startReceiver() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             attemptsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
@@ -57,12 +60,12 @@ class JobCompleteWebhookIT {
 
     @Test
     void firesOncePerExperimentWithTheSeedFieldsAndRetriesAfterAFailure() {
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase())) {
+        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
             // given a study of 5 experiments whose callback answers 503 twice before it works
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook"), "q-hook", "random", 9);
             definition.put("totalMaxJobs", 5);
             String study = app.createStudy(definition);
-            String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
 
             // when it runs to its end
             try (Workers workers = new Workers(app.http, "q-hook", 2, Studies.quadraticJob(2, 0))) {
@@ -93,12 +96,12 @@ class JobCompleteWebhookIT {
     @Test
     void failedExperimentsGetAnEventToo() {
         failuresLeft.set(0);
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase())) {
+        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook-fail"), "q-hook-fail", "random", 9);
             definition.put("totalMaxJobs", 2);
             definition.put("maxConcurrentExperiments", 1);
             String study = app.createStudy(definition);
-            app.start(study, "http://localhost:" + receiver.getAddress().getPort() + "/hook");
+            app.start(study, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
 
             // when a worker fails each experiment
             for (int i = 0; i < 2; i++) {

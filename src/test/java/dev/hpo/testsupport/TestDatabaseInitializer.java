@@ -10,7 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives every application context started in the tests its own fresh database from {@link TestDatabase},
  * unless the test configured {@code spring.datasource.url} itself (e.g. to restart on the same database) or asks
- * for the service's own development database with {@value #USE_DEV_DATABASE}{@code =true}.
+ * for the service's own development database with {@value #USE_DEV_DATABASE}{@code =true}; and
+ * {@link TestTokens#ADMIN} as the bootstrap admin token unless the test configured one. A context started with
+ * {@code hpo.test.unmanaged=true} gets neither.
  * Registered in {@code META-INF/spring.factories} of the test resources.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -20,6 +22,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty("hpo.test.unmanaged", Boolean.class, false)) {
+            // the test sets the context up as an operator would (e.g. the development mode with its own database)
+            return;
+        }
+        if (context.getEnvironment().getProperty("hpo.security.admin-token", "").isBlank()) {
+            // every test context accepts TestTokens.ADMIN, as the test HTTP clients send it
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testAdminToken",
+                    Map.of("hpo.security.admin-token", TestTokens.ADMIN)));
+        }
         String url = context.getEnvironment().getProperty("spring.datasource.url");
         if ((url != null && !url.isBlank())
                 || context.getEnvironment().getProperty(USE_DEV_DATABASE, Boolean.class, false)) {

@@ -39,6 +39,7 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
     private final boolean enabled;
     private final ProcessEvents events;
     private final Supplier<String> apiUrl;
+    private final Supplier<String> apiToken;
     private final String workerId;
     private final Map<UUID, ProcessRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemon("hpo-process-"));
@@ -52,6 +53,13 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
      */
     public ProcessBackend(ProcessBackendSettings settings, boolean enabled, ProcessEvents events,
                           Supplier<String> apiUrl) {
+        this(settings, enabled, events, apiUrl, () -> null);
+    }
+
+    /** @param apiToken the worker token handed to scripts as {@code HPO_TOKEN}, asked at each launch */
+    public ProcessBackend(ProcessBackendSettings settings, boolean enabled, ProcessEvents events,
+                          Supplier<String> apiUrl, Supplier<String> apiToken) {
+        this.apiToken = apiToken;
         this.settings = settings;
         this.enabled = enabled;
         this.events = events;
@@ -99,7 +107,7 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
         if (runs.putIfAbsent(id, run) != null) {
             return; // launched twice: the first launch runs it
         }
-        executor.execute(() -> run.start(workerId, apiUrl.get()));
+        executor.execute(() -> run.start(workerId, apiUrl.get(), apiToken.get()));
     }
 
     @Override

@@ -5,9 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 import dev.hpo.queue.WorkerSettings;
+import dev.hpo.security.ServiceWorkerToken;
+import dev.hpo.shared.DevelopmentMode;
 
 /**
  * Creates the {@code process} backend, on or off as the operator chose (see {@link ProcessBackendSettings#enabled}).
@@ -20,25 +21,18 @@ class ProcessBackendConfiguration {
 
     @Bean(destroyMethod = "close")
     ProcessBackend processBackend(ProcessBackendSettings settings, WorkerSettings workers, ProcessEvents events,
-                                  ServiceBaseUrl serviceUrl, Environment environment) {
+                                  ServiceBaseUrl serviceUrl, ServiceWorkerToken token, Environment environment) {
         boolean enabled = settings.enabledWhen(developmentMode(environment));
         if (enabled) {
             log.info("The process backend is on: studies may run their base experiment's command on this host "
                     + "(hpo.backend.process.enabled)");
         }
         return new ProcessBackend(settings.withDefaultHeartbeat(workers.heartbeatInterval()), enabled, events,
-                serviceUrl);
+                serviceUrl, token::secret);
     }
 
-    /**
-     * The zero-set-up development mode: no database URL and the embedded development database available, the
-     * same condition under which {@code dev.hpo.shared.devdb} starts it.
-     */
+    /** The zero-set-up development mode ({@link DevelopmentMode}). */
     static boolean developmentMode(Environment environment) {
-        String url = environment.getProperty("spring.datasource.url");
-        return (url == null || url.isBlank())
-                && environment.getProperty("hpo.dev-database.enabled", Boolean.class, true)
-                && ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
-                        ProcessBackendConfiguration.class.getClassLoader());
+        return DevelopmentMode.isOn(environment);
     }
 }

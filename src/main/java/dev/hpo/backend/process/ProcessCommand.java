@@ -24,6 +24,7 @@ final class ProcessCommand {
     static final String STUDY_ID = "HPO_STUDY_ID";
     static final String API_URL = "HPO_API_URL";
     static final String MAX_ITERATION = "HPO_MAX_ITERATION";
+    static final String TOKEN = "HPO_TOKEN";
 
     /** The service's own secrets stay out of the children's environment. */
     private static final List<String> WITHHELD_PREFIXES = List.of("DATABASE_", "SPRING_DATASOURCE_");
@@ -37,6 +38,14 @@ final class ProcessCommand {
      * @throws IllegalArgumentException when the request has no command to run
      */
     static ProcessBuilder builder(LaunchRequest request, String apiUrl) {
+        return builder(request, apiUrl, null);
+    }
+
+    /**
+     * @param apiToken the worker token scripts send to {@code HPO_API_URL} ({@code HPO_TOKEN}); null: none
+     * @throws IllegalArgumentException when the request has no command to run
+     */
+    static ProcessBuilder builder(LaunchRequest request, String apiUrl, String apiToken) {
         if (!runnable(request.command())) {
             throw new IllegalArgumentException("the base experiment has no command; the process backend needs one");
         }
@@ -56,6 +65,11 @@ final class ProcessCommand {
         environment.put(STUDY_ID, request.studyId().toString());
         if (apiUrl != null) {
             environment.put(API_URL, apiUrl);
+        }
+        if (apiToken != null) {
+            environment.put(TOKEN, apiToken);
+        } else {
+            environment.remove(TOKEN);
         }
         if (request.maxIteration() != null) {
             environment.put(MAX_ITERATION, request.maxIteration().toString());

@@ -71,7 +71,7 @@ final class ProcessRun {
     }
 
     /** Marks the experiment running, starts the process and reads its output until it ends. */
-    void start(String workerId, String apiUrl) {
+    void start(String workerId, String apiUrl, String apiToken) {
         UUID id = request.experimentId();
         try {
             if (isStopped() || !events.started(id, workerId)) {
@@ -86,7 +86,7 @@ final class ProcessRun {
         }
         Process started;
         try {
-            ProcessBuilder builder = ProcessCommand.builder(request, apiUrl);
+            ProcessBuilder builder = ProcessCommand.builder(request, apiUrl, apiToken);
             synchronized (this) {
                 if (stopped) {
                     whenEnded.run();

@@ -19,6 +19,8 @@ import dev.hpo.experiment.BaseExperiment;
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.experiment.BaseExperimentService;
 import dev.hpo.experiment.NewBaseExperiment;
+import dev.hpo.security.Caller;
+import dev.hpo.shared.ForbiddenException;
 import dev.hpo.shared.InputLimits;
 import dev.hpo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,10 +69,17 @@ class BaseExperimentController {
         }
     }
 
-    @Operation(summary = "Register a base experiment")
+    @Operation(summary = "Register a base experiment",
+            description = "A base experiment with a command (run on the service's host by the process backend) "
+                    + "needs an admin token; without one it needs user.")
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "403", description = "A command needs an admin token")
     @PostMapping
     ResponseEntity<BaseExperimentResponse> create(@Valid @RequestBody CreateBaseExperiment body) {
+        if (body.command() != null && !Caller.currentIsAdmin()) {
+            throw new ForbiddenException("command",
+                    "a base experiment with a command runs it on the service's host: that needs an admin token");
+        }
         BaseExperiment created = service.create(new NewBaseExperiment(body.name(), body.project(), body.parameters(),
                 body.command(), body.workingDirectory(), body.environment()));
         return ResponseEntity.created(URI.create("/api/v1/base-experiments/" + created.id()))

@@ -1,12 +1,10 @@
 package dev.hpo.loop.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -21,13 +19,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.loop.LoopThreads;
+import dev.hpo.shared.outbound.PinnedHttpPost;
+import dev.hpo.shared.outbound.RefusedTargetException;
+import dev.hpo.shared.outbound.WebhookTarget;
+import dev.hpo.shared.outbound.WebhookTargets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Posts recorded job-complete events to their study's callback URL, on threads of its own, so a slow or dead
- * receiver never delays a tick. Each event is posted until a 2xx answer, with exponential back-off between
+ * receiver never delays a tick. Before each attempt the URL is checked again ({@link WebhookTargets}: a name that
+ * resolves to a refused address now is not called, and the POST goes to the address that was checked). Each event is posted until a 2xx answer, with exponential back-off between
  * attempts, at most {@link WebhookSettings#maxAttempts()} times. Delivery is at-least-once (a receiver that
  * answered too late gets the event again); the {@code Idempotency-Key} header, the event id, lets it
  * de-duplicate.
@@ -40,7 +43,7 @@ public class WebhookDelivery implements SmartLifecycle {
     private final JobCompleteOutbox outbox;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookTargets targets;
     private final AtomicBoolean scanRequested = new AtomicBoolean();
     private volatile ScheduledExecutorService scanner;
     private volatile ExecutorService senders;
@@ -49,11 +52,12 @@ public class WebhookDelivery implements SmartLifecycle {
     private final Counter failures;
     private final Counter givenUp;
 
-    WebhookDelivery(JobCompleteOutbox outbox, WebhookSettings settings, Clock clock,
+    WebhookDelivery(JobCompleteOutbox outbox, WebhookSettings settings, Clock clock, WebhookTargets targets,
                     ObjectProvider<MeterRegistry> meters) {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.targets = targets;
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.deliveries = Counter.builder("hpo.webhook.deliveries")
                 .description("Job-complete webhook calls the receiver answered with 2xx").register(registry);
@@ -61,8 +65,6 @@ public class WebhookDelivery implements SmartLifecycle {
                 .description("Job-complete webhook attempts that failed (error or non-2xx answer)").register(registry);
         this.givenUp = Counter.builder("hpo.webhook.given.up")
                 .description("Job-complete events given up after the last attempt failed").register(registry);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Asks for a scan now (new events were committed); coalesced with any scan already asked for. */
@@ -102,24 +104,23 @@ public class WebhookDelivery implements SmartLifecycle {
     private void deliver(JobCompleteOutbox.Claimed event) {
         String error;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(event.callbackUrl()))
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", event.id().toString())
-                    .header("X-Hpo-Event", "job-complete")
-                    .header("X-Hpo-Attempt", Integer.toString(event.attempts() + 1))
-                    .POST(HttpRequest.BodyPublishers.ofString(event.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
+            // checked again now, against what the name resolves to now, and sent to exactly that address
+            WebhookTarget target = targets.check(event.callbackUrl());
+            int status = PinnedHttpPost.send(target, Map.of(
+                            "Content-Type", "application/json",
+                            "Idempotency-Key", event.id().toString(),
+                            "X-Hpo-Event", "job-complete",
+                            "X-Hpo-Attempt", Integer.toString(event.attempts() + 1)),
+                    event.payload().getBytes(StandardCharsets.UTF_8), settings.connectTimeout(),
+                    settings.requestTimeout());
+            if (status / 100 == 2) {
                 outbox.delivered(event.id(), clock.instant());
                 deliveries.increment();
                 return;
             }
-            error = "HTTP " + response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted (service shutting down)";
+            error = "HTTP " + status;
+        } catch (RefusedTargetException e) {
+            error = "refused: the URL " + e.getMessage();
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }

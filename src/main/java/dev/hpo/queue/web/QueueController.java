@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hpo.queue.LeasedExperiment;
 import dev.hpo.queue.WorkerProtocol;
+import dev.hpo.security.Caller;
+import dev.hpo.security.LeaseHolders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,9 +27,11 @@ import jakarta.validation.constraints.Size;
 class QueueController {
 
     private final WorkerProtocol protocol;
+    private final LeaseHolders holders;
 
-    QueueController(WorkerProtocol protocol) {
+    QueueController(WorkerProtocol protocol, LeaseHolders holders) {
         this.protocol = protocol;
+        this.holders = holders;
     }
 
     @Operation(summary = "Lease the oldest queued experiment of a queue",
@@ -40,7 +44,11 @@ class QueueController {
             @PathVariable @Size(max = 255) @Pattern(regexp = "[^\\s]+", message = "must not contain blanks") String queue,
             @Valid @RequestBody WorkerRequests.WorkerIdentity body) {
         return protocol.lease(queue, body.workerId())
-                .map(ResponseEntity::ok)
+                .map(leased -> {
+                    // a worker token may then read this experiment while it holds it
+                    holders.record(leased.id(), Caller.current());
+                    return ResponseEntity.ok(leased);
+                })
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 }

@@ -9,6 +9,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -21,13 +22,15 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The generated contract's common parts: the API's description, the RFC 9457 {@code Problem} schema, and the
- * error answers every operation can give (400 when it takes input, 413 when it takes a body, 404 when it names a
- * resource by id), so
+ * error answers every operation can give (401 and 403 everywhere, 400 when it takes input, 413 when it takes a
+ * body, 404 when it names a resource by id), the bearer token scheme, so
  * controllers only declare the answers that are particular to them (201, 204, 409, 422).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +38,7 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String BEARER = "bearerToken";
 
     @Bean
     OpenAPI hpoOpenApi() {
@@ -43,8 +47,14 @@ class OpenApiConfiguration {
                         + "HyperParameterOptimizer does. Errors are RFC 9457 problem details: 400 malformed input "
                         + "(with errors[{field, message}]), 404 unknown id, 409 illegal transition or late worker call "
                         + "(with the entity's status), 413 body past the size limit, 422 well-formed input the service "
-                        + "cannot use.")
+                        + "cannot use. Every endpoint needs 'Authorization: Bearer <token>' (401 without a valid one, "
+                        + "403 when the token's role may not call it): viewer reads, user also changes studies and "
+                        + "base experiments, worker runs the worker protocol, admin does everything including tokens.")
                 .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API token: the bootstrap admin token, or one created with POST /api/v1/tokens")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 // relative, so the contract does not depend on the host or port it is served from
                 .servers(List.of(new Server().url("/")));
     }
@@ -93,6 +103,12 @@ class OpenApiConfiguration {
             operation.setOperationId(Character.toLowerCase(controller.charAt(0)) + controller.substring(1)
                     + Character.toUpperCase(method.charAt(0)) + method.substring(1));
             ApiResponses responses = operation.getResponses();
+            if (!responses.containsKey("401")) {
+                responses.addApiResponse("401", new ApiResponse().description("No token, or an unknown or revoked one"));
+            }
+            if (!responses.containsKey("403")) {
+                responses.addApiResponse("403", new ApiResponse().description("The token's role may not call this"));
+            }
             boolean takesInput = operation.getRequestBody() != null
                     || (operation.getParameters() != null && !operation.getParameters().isEmpty());
             if (takesInput && !responses.containsKey("400")) {

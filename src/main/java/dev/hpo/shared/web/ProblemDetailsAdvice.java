@@ -29,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.hpo.shared.ForbiddenException;
 import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.NotFoundException;
@@ -53,6 +54,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        problem.setProperty("errors", List.of(error(e.field(), e.getMessage())));
+        return problem;
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -68,6 +68,9 @@ class StudyController {
             + "optimization time limit counts from here.")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", description = "The study is not CREATED")
+    @ApiResponse(responseCode = "422", description = "The jobCompleteCallbackUrl is refused: its host resolves to a "
+            + "loopback, link-local, private, multicast or unspecified address that hpo.webhook.allowed-hosts does "
+            + "not name, or does not resolve")
     @PostMapping("/{id}/start")
     StudyResponse start(@PathVariable UUID id, @Valid @RequestBody(required = false) StudyRequests.Start body) {
         return StudyResponse.of(service.start(new StudyId(id), body == null ? null : body.jobCompleteCallbackUrl()));

@@ -52,6 +52,16 @@ class ProcessCommandTest {
     }
 
     @Test
+    void scriptsGetTheServiceWorkerTokenAndNoSpoofedOne() {
+        LaunchRequest request = new LaunchRequest(UUID.randomUUID(), UUID.randomUUID(), "t", List.of("true"), null,
+                Map.of("HPO_TOKEN", "spoofed"), Map.of(), null);
+
+        assertThat(ProcessCommand.builder(request, "http://127.0.0.1:1", "hpo_secret").environment())
+                .containsEntry("HPO_TOKEN", "hpo_secret");
+        assertThat(ProcessCommand.builder(request, null, null).environment()).doesNotContainKey("HPO_TOKEN");
+    }
+
+    @Test
     void pythonRunsUnbufferedUnlessTheBaseExperimentSaysOtherwise() {
         LaunchRequest plain = new LaunchRequest(UUID.randomUUID(), UUID.randomUUID(), "t", List.of("true"), null,
                 Map.of(), Map.of(), null);

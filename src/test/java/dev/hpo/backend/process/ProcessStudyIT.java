@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.hpo.loop.LoopApp;
 import dev.hpo.testsupport.TestDatabase;
+import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Process-backend studies end to end: real HTTP, a real database, real child processes. */
@@ -299,7 +300,8 @@ class ProcessStudyIT {
     private static String text(String path) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path)).GET().build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path))
+                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
