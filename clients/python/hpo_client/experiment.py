@@ -5,6 +5,8 @@ import datetime as _dt
 import itertools
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
+from ._resource import Resource
+
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Client
     from .study import Study
@@ -24,22 +26,8 @@ def parse_time(text: Optional[str]) -> Optional[_dt.datetime]:
     return _dt.datetime.fromisoformat(value)
 
 
-class BaseExperiment:
+class BaseExperiment(Resource):
     """A base experiment (the template of a study's experiments)."""
-
-    def __init__(self, client: Client, data: Dict[str, Any]) -> None:
-        self.client = client
-        self.data = data
-
-    @property
-    def id(self) -> str:
-        """Its id."""
-        return self.data["id"]
-
-    @property
-    def name(self) -> str:
-        """Its name."""
-        return self.data.get("name", "")
 
     @property
     def parameters(self) -> Dict[str, Any]:
@@ -55,28 +43,17 @@ class BaseExperiment:
         return "BaseExperiment(%s, %r)" % (self.id, self.name)
 
 
-class Experiment:
+class Experiment(Resource):
     """An experiment (one trial). ``data`` holds the fields of the answer it came from; :meth:`refresh` loads all
     of them (metric summaries and scalars too)."""
 
     def __init__(self, client: Client, data: Dict[str, Any], study: Optional[Study] = None,
                  full: bool = False) -> None:
-        self.client = client
-        self.data = data
+        super().__init__(client, data)
         self.study = study
         self._full = full
 
-    @property
-    def id(self) -> str:
-        """Its id."""
-        return self.data["id"]
-
-    task_id = id
-
-    @property
-    def name(self) -> str:
-        """Its name."""
-        return self.data.get("name", "")
+    task_id = Resource.id
 
     @property
     def number(self) -> Optional[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
+from ._resource import Resource
 from .experiment import Experiment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -11,24 +12,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .client import Client
 
 
-class Study:
+class Study(Resource):
     """A study. Its fields (``data``) are as of the last call that returned it; :meth:`refresh` reloads them."""
 
-    def __init__(self, client: Client, data: Dict[str, Any]) -> None:
-        self.client = client
-        self.data = data
-
     # ---- fields
-
-    @property
-    def id(self) -> str:
-        """Its id."""
-        return self.data["id"]
-
-    @property
-    def name(self) -> str:
-        """Its name."""
-        return self.data.get("name", "")
 
     @property
     def status(self) -> str:
