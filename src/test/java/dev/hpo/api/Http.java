@@ -2,12 +2,17 @@ package dev.hpo.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -97,6 +102,41 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * The body as text, except for a server-sent event stream, which never ends by itself: its status and headers are
+     * the answer, and the stream is closed at once (the request timeout covers the headers only).
+     */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessEventStream(HttpResponse.ResponseInfo info) {
+        boolean stream = info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+        return stream ? new ClosedStream() : HttpResponse.BodyHandlers.ofString().apply(info);
+    }
+
+    /** Reads none of a body: cancels it on arrival and answers an empty text. */
+    private static final class ClosedStream implements HttpResponse.BodySubscriber<String> {
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return CompletableFuture.completedFuture("");
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
     private static HttpRequest.Builder withBody(HttpRequest.Builder builder, String method, String json) {
         if (json == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -110,7 +150,7 @@ final class Http {
             if (token != null) {
                 request.header("Authorization", TestTokens.bearer(token));
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), Http::bodyUnlessEventStream);
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = null;
             if (!response.body().isEmpty() && contentType.contains("json")) {
