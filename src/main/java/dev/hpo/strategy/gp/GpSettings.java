@@ -37,9 +37,9 @@ record GpSettings(Integer startupTrials, int candidates, int localStarts, int fi
             new SettingSpec("maxHistory", "integer", 500,
                     "Most completed experiments the model sees; beyond, the better half of that many and the most "
                             + "recent ones, so a suggestion's cost stops growing (>= 20)."),
-            new SettingSpec("warp", "boolean", false,
+            new SettingSpec("warp", "boolean", true,
                     "Pass the standardized losses through a Yeo-Johnson power transform (lambda by maximum likelihood, "
-                            + "as HEBO) before fitting: tames a long tail of bad values."));
+                            + "as HEBO) before fitting: tames a long tail of bad values; on by default."));
 
     static GpSettings from(Map<String, Object> settings) {
         Settings given = Settings.validate("strategy 'gp'", settings, SPECS);
