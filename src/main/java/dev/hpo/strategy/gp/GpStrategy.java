@@ -39,6 +39,8 @@ public final class GpStrategy implements SearchStrategy {
     private static final int FIT_ITERATIONS = 40;
     private static final double FIT_TOLERANCE = 1e-2;
     private static final int RANDOM_ATTEMPTS = 64;
+    /** Modelled experiments up to which every configured coordinate search runs. */
+    static final int FULL_SEARCH_HISTORY = 150;
 
     private final GpSettings settings;
     private final SearchSpace space;
@@ -155,7 +157,7 @@ public final class GpStrategy implements SearchStrategy {
         Posterior posterior = observed.believing(pending.toArray(new double[0][]));
         List<double[]> incumbents = incumbents(x, y);
         List<AcquisitionSearch.Candidate> ranked = new AcquisitionSearch(encoding.dimensions(), posterior, best)
-                .search(incumbents, settings.candidates(), settings.localStarts(), random);
+                .search(incumbents, settings.candidates(), localStarts(n), random);
         Set<String> tried = new HashSet<>();
         for (AcquisitionSearch.Candidate candidate : ranked) {
             String key = java.util.Arrays.toString(candidate.x());
@@ -171,6 +173,19 @@ public final class GpStrategy implements SearchStrategy {
             }
         }
         return null;
+    }
+
+    /**
+     * The coordinate searches to run with {@code n} modelled experiments: {@code localStarts} up to
+     * {@link #FULL_SEARCH_HISTORY}, proportionally fewer beyond (at least one when any), since each scored neighbour
+     * costs O(n^2) and the searches are most of a suggestion's cost.
+     */
+    int localStarts(int n) {
+        int starts = settings.localStarts();
+        if (n <= FULL_SEARCH_HISTORY || starts == 0) {
+            return starts;
+        }
+        return Math.max(1, (int) ((long) starts * FULL_SEARCH_HISTORY / n));
     }
 
     /** MAP hyper-parameters from the saved fit (or the default start), on at most {@code fitLimit} experiments. */

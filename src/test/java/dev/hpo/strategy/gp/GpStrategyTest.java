@@ -110,4 +110,15 @@ class GpStrategyTest {
         double best = result.points().stream().mapToDouble(p -> sphere(p.parameters())).min().orElseThrow();
         assertThat(best).isLessThan(0.1);
     }
+
+    @Test
+    void runsFewerCoordinateSearchesOnceTheModelledHistoryIsLong() {
+        GpStrategy strategy = new GpStrategy(GpSettings.from(Map.of("localStarts", 4)), SQUARE);
+
+        assertThat(strategy.localStarts(100)).isEqualTo(4);
+        assertThat(strategy.localStarts(GpStrategy.FULL_SEARCH_HISTORY)).isEqualTo(4);
+        assertThat(strategy.localStarts(300)).isEqualTo(2);
+        assertThat(strategy.localStarts(5_000)).isEqualTo(1);
+        assertThat(new GpStrategy(GpSettings.from(Map.of("localStarts", 0)), SQUARE).localStarts(300)).isZero();
+    }
 }
