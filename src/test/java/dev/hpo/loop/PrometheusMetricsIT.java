@@ -34,7 +34,7 @@ class PrometheusMetricsIT {
     @BeforeAll
     static void start() throws IOException {
         app = LoopApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s", "hpo.metrics.gauge-refresh=200ms",
-                "hpo.events.poll-interval=100ms");
+                "hpo.events.poll-interval=100ms", "hpo.webhook.allowed-hosts=localhost");
         // a webhook receiver that fails the first call and accepts the others
         receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         receiver.createContext("/hook", exchange -> {
