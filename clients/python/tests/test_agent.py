@@ -66,7 +66,8 @@ def alive(pid: int) -> bool:
     try:
         with open("/proc/%d/stat" % pid) as f:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
+        # gone before the open, or between the open and the read (the kernel answers ESRCH then)
         return False
 
 
