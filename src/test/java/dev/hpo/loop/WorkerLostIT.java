@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -16,7 +17,7 @@ class WorkerLostIT {
 
     @Test
     void anExperimentWhoseWorkerStopsHeartbeatingFailsAsWorkerLostWhenTheStudyAllowsNoRetry() {
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s")) {
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s")) {
             // given a running study with one slot, leased by a worker that then goes silent
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("lost"), "q-lost", "random", 5);
             definition.put("maxConcurrentExperiments", 1);

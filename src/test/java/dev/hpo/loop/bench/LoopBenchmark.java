@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.hpo.loop.LoopApp;
-import dev.hpo.loop.LoopHttp;
+import dev.hpo.testsupport.TestApp;
+import dev.hpo.testsupport.Http;
 import dev.hpo.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,7 +41,7 @@ public final class LoopBenchmark {
         int latencyTrials = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
                 "logging.level.root=ERROR")) {
             String base = app.http.createBaseExperiment("bench");
             warmUp(app, base);
@@ -67,13 +67,13 @@ public final class LoopBenchmark {
         System.exit(0);
     }
 
-    private static void warmUp(LoopApp app, String base) throws InterruptedException {
+    private static void warmUp(TestApp app, String base) throws InterruptedException {
         String study = app.createStudy(study(base, "bench-warm", 4, 200));
         app.start(study, null);
         runWorkers(app.http, "bench-warm", 4, 200, new ConcurrentLinkedQueue<>());
     }
 
-    private static List<Long> latency(LoopApp app, String base, int trials) throws InterruptedException {
+    private static List<Long> latency(TestApp app, String base, int trials) throws InterruptedException {
         String study = app.createStudy(study(base, "bench-latency", 1, trials));
         app.start(study, null);
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
@@ -82,7 +82,7 @@ public final class LoopBenchmark {
     }
 
     /** {trials per second, seconds, median gap ms, p99 gap ms}. */
-    private static double[] throughput(LoopApp app, String base, int jobs, int workers) throws InterruptedException {
+    private static double[] throughput(TestApp app, String base, int jobs, int workers) throws InterruptedException {
         String study = app.createStudy(study(base, "bench-throughput", workers, jobs));
         app.start(study, null);
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
@@ -98,7 +98,7 @@ public final class LoopBenchmark {
      * Runs {@code workers} threads until {@code total} experiments completed; records, per worker, the nanoseconds
      * from sending {@code complete} to its next successful lease.
      */
-    private static void runWorkers(LoopHttp http, String queue, int workers, int total,
+    private static void runWorkers(Http http, String queue, int workers, int total,
                                    ConcurrentLinkedQueue<Long> gaps) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(workers);
