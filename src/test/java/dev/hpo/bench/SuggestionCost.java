@@ -64,7 +64,7 @@ final class SuggestionCost {
                 continue;
             }
             try {
-                SearchStrategy strategy = spec.get().create(row.settings(), SPACE, SequentialRun.OBJECTIVES, BUDGET);
+                SearchStrategy strategy = spec.get().create(row.settings(), SPACE, RegretRun.OBJECTIVES, BUDGET);
                 List<Cost> costs = new ArrayList<>();
                 for (int size : sizes) {
                     costs.add(measure(strategy, histories.get(size)));
@@ -85,7 +85,7 @@ final class SuggestionCost {
         int warmUp = n <= 1000 ? 20 : 5;
         double[] ms = new double[samples];
         for (int i = -warmUp; i < samples; i++) {
-            StrategyContext context = new StrategyContext(SPACE, SequentialRun.OBJECTIVES, trials, Map.of(),
+            StrategyContext context = new StrategyContext(SPACE, RegretRun.OBJECTIVES, trials, Map.of(),
                     Seeds.forSuggestion(1000L + i + warmUp, n), BUDGET);
             long start = System.nanoTime();
             strategy.suggest(context);
