@@ -50,17 +50,17 @@ public class WorkerProtocol {
     private static final int MAX_MESSAGE_LENGTH = 10_000;
 
     private final ExperimentRepository experiments;
-    private final WorkerLeases leases;
+    private final WorkerRows rows;
     private final BaseParameters baseParameters;
     private final ScalarStore scalars;
     private final WorkerSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkerProtocol(ExperimentRepository experiments, WorkerLeases leases, BaseParameters baseParameters,
+    WorkerProtocol(ExperimentRepository experiments, WorkerRows rows, BaseParameters baseParameters,
                    ScalarStore scalars, WorkerSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.experiments = experiments;
-        this.leases = leases;
+        this.rows = rows;
         this.baseParameters = baseParameters;
         this.scalars = scalars;
         this.settings = settings;
@@ -84,21 +84,21 @@ public class WorkerProtocol {
     @Transactional
     public Optional<LeasedExperiment> lease(String queue, String workerId, UUID leaseTokenId) {
         requireName("workerId", workerId);
-        Optional<Experiment> next = experiments.lockOldestQueued(queue);
-        if (next.isEmpty()) {
+        Instant now = clock.instant();
+        WorkerRows.Leased leased = rows.leaseOldestQueued(queue, workerId, now, now.plus(settings.leaseTimeout()),
+                leaseTokenId);
+        if (leased == null) {
             return Optional.empty();
         }
-        Experiment experiment = next.get();
-        boolean retry = forgetLostAttempt(experiment);
-        Instant now = clock.instant();
-        experiment.start(workerId, now, now.plus(settings.leaseTimeout()));
-        if (leaseTokenId != null) {
-            leases.recordHolder(experiment.id().value(), leaseTokenId);
+        if (leased.retries() > 0) {
+            // a QUEUED row with retries was queued again after a lost worker (a requeue clears started_at)
+            scalars.deleteAll(leased.id());
+            events.publishEvent(new ExperimentChanged(leased.studyId(), leased.id()));
         }
-        if (retry) {
-            changed(experiment);
-        }
-        return Optional.of(leased(experiment));
+        Map<String, Object> parameters = new LinkedHashMap<>(baseParameters.of(leased.studyId()));
+        parameters.putAll(leased.parameters());
+        return Optional.of(new LeasedExperiment(leased.id(), leased.studyId(), leased.name(), leased.project(),
+                parameters, leased.maxIteration(), heartbeatSeconds(), now.plus(settings.leaseTimeout())));
     }
 
     /**
@@ -155,7 +155,7 @@ public class WorkerProtocol {
     public WorkerAction reportScalars(ExperimentId id, List<ScalarPoint> points) {
         validate(points);
         Instant now = clock.instant();
-        UUID studyId = leases.renew(id.value(), now.plus(settings.leaseTimeout()));
+        UUID studyId = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
         if (studyId == null) {
             return notRenewed(existing(id), null);
         }
@@ -172,6 +172,13 @@ public class WorkerProtocol {
      */
     @Transactional
     public ExperimentOutcome complete(ExperimentId id) {
+        Instant now = clock.instant();
+        WorkerRows.Completed completed = rows.completeRunning(id.value(), now);
+        if (completed != null) {
+            events.publishEvent(new ExperimentChanged(completed.studyId(), completed.id()));
+            return new ExperimentOutcome(completed.id(), ExperimentStatus.COMPLETED.name(), null,
+                    completed.failureMessage(), now);
+        }
         Experiment experiment = lockedExperiment(id);
         if (experiment.complete(clock.instant())) {
             changed(experiment);
@@ -248,8 +255,12 @@ public class WorkerProtocol {
         Map<String, Object> parameters = new LinkedHashMap<>(baseParameters.of(experiment.studyId().value()));
         parameters.putAll(experiment.parameters());
         return new LeasedExperiment(experiment.id().value(), experiment.studyId().value(), experiment.name(),
-                experiment.project(), parameters, experiment.maxIteration(),
-                Math.max(1, settings.heartbeatInterval().toSeconds()), experiment.workerLeaseExpiresAt());
+                experiment.project(), parameters, experiment.maxIteration(), heartbeatSeconds(),
+                experiment.workerLeaseExpiresAt());
+    }
+
+    private long heartbeatSeconds() {
+        return Math.max(1, settings.heartbeatInterval().toSeconds());
     }
 
     private void changed(Experiment experiment) {
