@@ -149,19 +149,23 @@ public class WorkerProtocol {
 
     /**
      * Stores the points not stored yet (a re-sent report changes nothing), folds them into the metric summaries
-     * and renews the lease, all in one transaction.
+     * and renews the lease, all in one transaction. New points wake the loop only when they can change its
+     * decisions: the experiment has an iteration budget ({@code iteration_limit}) or the study an early-stopping
+     * rule ({@code pruned}); the regular tick sees every report anyway.
      */
     @Transactional
     public WorkerAction reportScalars(ExperimentId id, List<ScalarPoint> points) {
         validate(points);
         Instant now = clock.instant();
-        UUID studyId = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
-        if (studyId == null) {
+        WorkerRows.Renewed renewed = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
+        if (renewed == null) {
             return notRenewed(existing(id), null);
         }
-        int inserted = scalars.append(id.value(), studyId, points, now);
-        if (inserted > 0) {
-            events.publishEvent(new ExperimentChanged(studyId, id.value()));
+        int inserted = scalars.append(id.value(), renewed.studyId(), points, now);
+        // without an iteration budget or a stopping rule a report changes nothing the loop decides: no tick for it
+        // (one would delay the tick of the next complete, which refills the slot)
+        if (inserted > 0 && renewed.reportsMatter()) {
+            events.publishEvent(new ExperimentChanged(renewed.studyId(), id.value()));
         }
         return WorkerAction.CONTINUE;
     }

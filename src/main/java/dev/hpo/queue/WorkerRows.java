@@ -83,15 +83,28 @@ class WorkerRows {
     }
 
     /**
-     * Extends the worker lease of a RUNNING experiment (any worker) and gives its study; null when it is not
-     * RUNNING (or does not exist). Touches neither {@code version} nor {@code status}, so a renewal never collides
-     * with another write of the row; the row lock it takes serializes it with an abort in progress.
+     * A renewed lease: the experiment's study, and whether a report can change what the loop decides about it (it
+     * has an iteration budget, or its study an early-stopping rule: docs/loop.md, step 2).
+     */
+    record Renewed(UUID studyId, boolean reportsMatter) {
+    }
+
+    /**
+     * Extends the worker lease of a RUNNING experiment (any worker); null when it is not RUNNING (or does not
+     * exist). Touches neither {@code version} nor {@code status}, so a renewal never collides with another write of
+     * the row; the row lock it takes serializes it with an abort in progress. The study row is read, not locked.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    UUID renew(UUID experimentId, Instant expiresAt) {
-        List<UUID> study = jdbc.query("update experiment set worker_lease_expires_at = ? where id = ? and status = 'RUNNING'"
-                + " returning study_id", (rs, i) -> rs.getObject(1, UUID.class), Timestamp.from(expiresAt), experimentId);
-        return study.isEmpty() ? null : study.get(0);
+    Renewed renew(UUID experimentId, Instant expiresAt) {
+        List<Renewed> rows = jdbc.query("""
+                update experiment e set worker_lease_expires_at = ?
+                from study s
+                where e.id = ? and e.status = 'RUNNING' and s.id = e.study_id
+                returning e.study_id, e.max_iteration is not null
+                    or coalesce(jsonb_typeof(s.early_stopping), 'null') <> 'null'""",
+                (rs, i) -> new Renewed(rs.getObject(1, UUID.class), rs.getBoolean(2)), Timestamp.from(expiresAt),
+                experimentId);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private static Map<String, Object> parameters(String json) {
