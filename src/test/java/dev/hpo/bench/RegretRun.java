@@ -5,11 +5,11 @@ import java.util.List;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 /**
  * One strategy on one problem, one experiment at a time through the tests' sequential driver ({@link SequentialRun}:

@@ -156,7 +156,16 @@ public final class Http {
 
     /** A leased experiment, or null when the queue is empty. */
     public JsonNode lease(String queue, String workerId) {
-        Answer answer = post("/api/v1/queues/" + queue + "/lease", Map.of("workerId", workerId));
+        return lease(queue, workerId, 0);
+    }
+
+    /**
+     * A leased experiment, or null when the queue stayed empty for {@code waitSeconds} (a long poll: the service
+     * answers as soon as an experiment is queued).
+     */
+    public JsonNode lease(String queue, String workerId, double waitSeconds) {
+        Answer answer = post("/api/v1/queues/" + queue + "/lease" + (waitSeconds > 0 ? "?waitSeconds=" + waitSeconds : ""),
+                Map.of("workerId", workerId));
         return answer.status() == 204 ? null : answer.requireOk().json();
     }
 
