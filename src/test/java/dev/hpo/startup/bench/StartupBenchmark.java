@@ -33,7 +33,8 @@ import dev.hpo.testsupport.TestTokens;
  * </ul>
  * Extra JVM options for the service: {@code -Dstartup.jvm-args="..."}; extra arguments (e.g. a logging level to see
  * where the time goes): {@code -Dstartup.service-args="--key=value ..."}. CPU seconds of the service at health UP
- * are printed too: on a busy machine they move far less than the wall clock.
+ * are printed too: on a busy machine they move far less than the wall clock. {@code -Dstartup.jar=path} starts another
+ * build's jar (e.g. an older commit's, to compare).
  *
  * <p>Run: {@code ./mvnw -o -q -Pstartup -DskipTests package exec:java [-Dexec.args="jar|dev [runs]"]}.
  */
@@ -95,10 +96,15 @@ public final class StartupBenchmark {
 
     /** The packaged jar, as the Dockerfile runs it, on the test PostgreSQL. */
     private static Launcher jar(Path root, List<String> jvmArgs, List<String> serviceArgs) throws IOException {
+        String configured = System.getProperty("startup.jar", "");
         Path jar;
-        try (Stream<Path> files = Files.list(root.resolve("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("hpo-service-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/hpo-service-*.jar: run with 'package'"));
+        if (!configured.isBlank()) {
+            jar = Path.of(configured).toAbsolutePath();
+        } else {
+            try (Stream<Path> files = Files.list(root.resolve("target"))) {
+                jar = files.filter(p -> p.getFileName().toString().matches("hpo-service-.*\\.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no target/hpo-service-*.jar: run with 'package'"));
+            }
         }
         TestDatabase.Target database = TestDatabase.newDatabase();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -133,7 +139,8 @@ public final class StartupBenchmark {
                             + " --hpo.dev-database.directory=" + root.relativize(data)
                             + (serviceArgs.isEmpty() ? "" : " " + String.join(" ", serviceArgs))));
             if (!jvmArgs.isEmpty()) {
-                command.add("-Dspring-boot.run.jvmArguments=" + String.join(" ", jvmArgs));
+                // replaces the pom's development options (hpo.run.jvm-args)
+                command.add("-Dhpo.run.jvm-args=" + String.join(" ", jvmArgs));
             }
             return ServiceProcess.start(command, root, Map.of("DATABASE_URL", ""), log, port);
         };
