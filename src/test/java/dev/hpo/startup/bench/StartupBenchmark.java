@@ -41,7 +41,7 @@ import dev.hpo.testsupport.TestTokens;
 public final class StartupBenchmark {
 
     private static final Duration FIRST_START_LIMIT = Duration.ofMinutes(5);
-    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+    private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
     private StartupBenchmark() {
     }
