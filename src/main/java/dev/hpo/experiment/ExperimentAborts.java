@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hpo.shared.StopReason;
 import dev.hpo.shared.NotFoundException;
 import dev.hpo.study.StudyRepository;
 
@@ -16,9 +17,6 @@ import dev.hpo.study.StudyRepository;
  */
 @Service
 public class ExperimentAborts {
-
-    /** The stop reason of an experiment a user aborted. */
-    public static final String STOPPED_BY_USER = "stopped_by_user";
 
     private final ExperimentRepository experiments;
     private final StudyRepository studies;
@@ -44,7 +42,7 @@ public class ExperimentAborts {
         if (experiment.status() == ExperimentStatus.ABORTED) {
             return;
         }
-        experiment.abort(STOPPED_BY_USER, clock.instant());
+        experiment.abort(StopReason.STOPPED_BY_USER, clock.instant());
         String backend = studies.findById(experiment.studyId().value()).map(s -> s.backend()).orElse(null);
         events.publishEvent(new ExperimentChanged(experiment.studyId().value(), experiment.id().value()));
         events.publishEvent(new ExperimentAborted(experiment.studyId().value(), experiment.id().value(), backend));
