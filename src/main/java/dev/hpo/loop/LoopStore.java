@@ -48,9 +48,14 @@ class LoopStore {
         this.jdbc = jdbc;
     }
 
-    /** Locks the study row until the transaction ends; null when it does not exist. */
+    /**
+     * Locks the study row until the transaction ends; null when it does not exist. {@code FOR NO KEY UPDATE}, not
+     * {@code FOR UPDATE}: ticks of one study still exclude each other (and a lease claim), but a worker's report,
+     * whose inserts check their foreign key to the study with a key-share lock while it holds its experiment's
+     * row, does not wait for the tick, which may be waiting for that experiment's row: no deadlock.
+     */
     StudyRow lockStudy(UUID studyId) {
-        List<StudyRow> rows = jdbc.query("SELECT " + STUDY_COLUMNS + " FROM study WHERE id = ? FOR UPDATE",
+        List<StudyRow> rows = jdbc.query("SELECT " + STUDY_COLUMNS + " FROM study WHERE id = ? FOR NO KEY UPDATE",
                 (rs, i) -> study(rs), studyId);
         return rows.isEmpty() ? null : rows.get(0);
     }

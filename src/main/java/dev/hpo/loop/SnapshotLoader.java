@@ -99,7 +99,7 @@ class SnapshotLoader {
     }
 
     /** Re-reads the given experiments; false when they do not fit what the snapshot holds. */
-    private boolean reread(StudySnapshot snapshot, Set<Integer> numbers) {
+    boolean reread(StudySnapshot snapshot, java.util.Collection<Integer> numbers) {
         if (numbers.isEmpty()) {
             return true;
         }

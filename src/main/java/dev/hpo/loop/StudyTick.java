@@ -2,9 +2,13 @@ package dev.hpo.loop;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+
+import dev.hpo.backend.LaunchRequest;
 
 /**
  * One tick of one study, run inside one transaction (see {@link StudyTicker}): lock the study row, bring the
@@ -18,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StudyTick {
+
+    /** Decisions per tick when guarded writes keep meeting rows that changed; then the filling waits a tick. */
+    static final int MAX_DECISIONS = 3;
 
     private final LoopStore store;
     private final StudySnapshots snapshots;
@@ -66,8 +73,25 @@ class StudyTick {
         // Read after the rows: every end this tick saw committed happened before it, so an experiment created
         // in a freed slot never appears to start before the one it replaces ended.
         Instant now = clock.instant();
+        List<UUID> aborts = new ArrayList<>();
+        List<LaunchRequest> launches = new ArrayList<>();
         TickPlan plan = TickDecider.decide(snapshot, now);
-        return writer.apply(snapshot, plan, now);
+        for (int attempt = 1; ; attempt++) {
+            List<Integer> missed = writer.writeEnds(snapshot, plan, now, aborts, launches);
+            if (missed.isEmpty()) {
+                break;
+            }
+            // A worker ended (or a heartbeat kept) an experiment between the read and the write: read it again and
+            // decide again, so a slot is refilled only after its end, as the database records it.
+            if (attempt == MAX_DECISIONS || !loader.reread(snapshot, missed)) {
+                snapshot.markStale();
+                plan = plan.withoutCreations();
+                break;
+            }
+            now = clock.instant();
+            plan = TickDecider.decide(snapshot, now);
+        }
+        return writer.apply(snapshot, plan, now, aborts, launches);
     }
 
     private static String message(Throwable e) {

@@ -30,4 +30,10 @@ record TickPlan(List<ExperimentEnd> ends, List<ExperimentRow> retries, List<NewE
         stoppingChecked = Map.copyOf(stoppingChecked);
         events = List.copyOf(events);
     }
+
+    /** The same plan creating nothing (its slots are filled on the next tick); the study does not end on it. */
+    TickPlan withoutCreations() {
+        return new TickPlan(ends, retries, List.of(), null, experimentsCreated - created.size(), null, stoppingChecked,
+                events, null, reportDue);
+    }
 }

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies a {@link TickPlan} in the tick's transaction and keeps the {@link StudySnapshot} in step with what it
  * wrote. Every status change is SQL guarded by the lifecycle's transition tables (see {@link LoopStore}); a guard
- * that does not hold (a worker completed the experiment first, a heartbeat renewed a lease) changes nothing and
- * marks the snapshot stale, so the next tick reads the study again instead of trusting it.
+ * that does not hold (a worker completed the experiment first, a heartbeat renewed a lease) changes nothing, and
+ * the tick re-reads that experiment and decides again before anything else is written ({@link StudyTick}).
  */
 @Component
 class TickWriter {
@@ -48,11 +48,15 @@ class TickWriter {
         this.events = events;
     }
 
-    TickResult apply(StudySnapshot snapshot, TickPlan plan, Instant now) {
+    /**
+     * Writes the plan's ends and retries, adding what the backend must abort or launch after the commit; returns
+     * the numbers of the experiments whose guard did not hold (a worker completed or renewed first), which the
+     * tick re-reads before it decides again: a slot is refilled only once its end is written.
+     */
+    List<Integer> writeEnds(StudySnapshot snapshot, TickPlan plan, Instant now, List<UUID> aborts,
+                            List<LaunchRequest> launches) {
         StudyRow study = snapshot.study();
-        List<UUID> aborts = new ArrayList<>();
-        List<LaunchRequest> launches = new ArrayList<>();
-
+        List<Integer> missed = new ArrayList<>();
         for (ExperimentEnd end : plan.ends()) {
             ExperimentRow row = end.row();
             if (store.endExperiment(row.id(), end.transition(), end.reason(), end.message(), now)) {
@@ -62,13 +66,13 @@ class TickWriter {
                     aborts.add(row.id());
                 }
             } else {
-                snapshot.markStale();
+                missed.add(row.number());
             }
         }
         for (ExperimentRow row : plan.retries()) {
             String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment(), now);
             if (name == null) {
-                snapshot.markStale();
+                missed.add(row.number());
                 continue;
             }
             // the retry starts from scratch: the lost attempt's reports are deleted when it is leased
@@ -80,6 +84,16 @@ class TickWriter {
             // a process that is still alive on this host (its lease renewals failed) is stopped first
             aborts.add(row.id());
         }
+        return missed;
+    }
+
+    /**
+     * Writes the rest of a plan whose ends {@link #writeEnds} wrote: new experiments, strategy state, memos,
+     * events, the report and the study's end.
+     */
+    TickResult apply(StudySnapshot snapshot, TickPlan plan, Instant now, List<UUID> aborts,
+                     List<LaunchRequest> launches) {
+        StudyRow study = snapshot.study();
         for (NewExperiment created : plan.created()) {
             UUID id = UUID.randomUUID();
             store.insertExperiment(id, study.id(), created.number(), created.name(), created.project(),

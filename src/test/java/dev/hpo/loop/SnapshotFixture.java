@@ -65,8 +65,8 @@ final class SnapshotFixture {
             Budget budget = new Budget(null, maxIterationPerJob, totalMaxJobs, maxConcurrent);
             // the model asks whatever strategy and rule the test sets, also after the snapshot was built
             SearchStrategy currentStrategy = context -> strategy.suggest(context);
-            StoppingRule currentRule = (running, trials, objective, budget) ->
-                    rule != null && rule.shouldStop(running, trials, objective, budget);
+            StoppingRule currentRule = (running, trials, objective, limits) ->
+                    rule != null && rule.shouldStop(running, trials, objective, limits);
             StudyModel model = new StudyModel(row(0).id(), SPACE, objectives, currentStrategy, currentRule,
                     strategyNeedsIntermediate, budget, new BaseExperimentRow("train", "demo", null, null, null, null),
                     Map.of(), List.of(), Map.of());
