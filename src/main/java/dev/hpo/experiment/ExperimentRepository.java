@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -21,10 +20,6 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
 
     /** Every experiment of a study in creation order: the history a strategy reads. */
     List<Experiment> findByStudyIdOrderByNumber(UUID studyId);
-
-    Page<Experiment> findByStudyId(UUID studyId, Pageable pageable);
-
-    Page<Experiment> findByStudyIdAndStatusIn(UUID studyId, Collection<ExperimentStatus> statuses, Pageable pageable);
 
     List<Experiment> findByStudyIdAndStatusInOrderByNumber(UUID studyId, Collection<ExperimentStatus> statuses);
 

@@ -14,8 +14,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Step 4 of a tick, as a decision: asks the strategy once per free slot for the experiments to create, each

@@ -16,8 +16,8 @@ import java.util.UUID;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.shared.StopReason;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * What this replica knows of one study between ticks: the locked study row of the current tick, every experiment

@@ -13,8 +13,8 @@ import java.util.UUID;
 import dev.hpo.experiment.ExperimentTransition;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.shared.StopReason;
-import dev.hpo.strategy.Trial;
 import dev.hpo.study.StudyStatus;
+import dev.hpo.trial.Trial;
 
 /**
  * The rules of one tick, as a pure function of what the replica knows of the study: {@link #decide} reads a

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * The snapshot's trials as a tick has changed them so far, without copying the history: trials of experiments

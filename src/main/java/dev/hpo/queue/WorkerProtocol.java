@@ -23,8 +23,6 @@ import dev.hpo.experiment.ScalarStore;
 import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.NotFoundException;
-import dev.hpo.study.Study;
-import dev.hpo.study.StudyRepository;
 
 /**
  * The worker protocol, for HTTP workers and in-process backends alike. Every call is one transaction and is
@@ -50,17 +48,15 @@ public class WorkerProtocol {
     private static final int MAX_MESSAGE_LENGTH = 10_000;
 
     private final ExperimentRepository experiments;
-    private final StudyRepository studies;
     private final BaseExperimentRepository bases;
     private final ScalarStore scalars;
     private final WorkerSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkerProtocol(ExperimentRepository experiments, StudyRepository studies, BaseExperimentRepository bases,
+    WorkerProtocol(ExperimentRepository experiments, BaseExperimentRepository bases,
                    ScalarStore scalars, WorkerSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.experiments = experiments;
-        this.studies = studies;
         this.bases = bases;
         this.scalars = scalars;
         this.settings = settings;
@@ -227,8 +223,7 @@ public class WorkerProtocol {
     }
 
     private LeasedExperiment leased(Experiment experiment) {
-        Study study = studies.findById(experiment.studyId().value()).orElseThrow();
-        Map<String, Object> parameters = bases.findById(study.baseExperimentId().value())
+        Map<String, Object> parameters = bases.findOfStudy(experiment.studyId().value())
                 .map(base -> base.parametersWith(experiment.parameters()))
                 .orElse(experiment.parameters());
         return new LeasedExperiment(experiment.id().value(), experiment.studyId().value(), experiment.name(),

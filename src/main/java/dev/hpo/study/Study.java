@@ -19,6 +19,7 @@ import dev.hpo.objective.Sign;
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.StopReason;
+import dev.hpo.shared.StudyId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

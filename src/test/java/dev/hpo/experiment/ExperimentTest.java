@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.shared.StopReason;
 import dev.hpo.shared.IllegalTransitionException;
-import dev.hpo.study.StudyId;
+import dev.hpo.shared.StudyId;
 
 class ExperimentTest {
 

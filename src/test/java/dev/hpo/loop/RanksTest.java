@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.TrialState;
-import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.shared.StopReason;
+import dev.hpo.trial.TrialState;
 
 class RanksTest {
 

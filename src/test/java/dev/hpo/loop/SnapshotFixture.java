@@ -13,9 +13,9 @@ import dev.hpo.shared.StopReason;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingRule;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.study.StudyStatus;
+import dev.hpo.trial.Budget;
 
 /**
  * Builds {@link StudySnapshot}s in memory, as {@link SnapshotLoader} would from the database, so the tick's

@@ -15,8 +15,8 @@ import dev.hpo.experiment.ExperimentTransition;
 import dev.hpo.shared.StopReason;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.study.StudyStatus;
+import dev.hpo.trial.TrialState;
 
 /**
  * The rules of a tick (docs/loop.md, "Rules of a tick"), driven on in-memory snapshots the way the strategies'
