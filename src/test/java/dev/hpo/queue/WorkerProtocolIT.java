@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.hpo.experiment.ExperimentChanged;
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 class WorkerProtocolIT extends ApiTestBase {
 
