@@ -1,6 +1,7 @@
 package dev.hpo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The package rules of STYLE.md: algorithms stay plain Java, the web layer stays at the edge. */
+/**
+ * The package rules of STYLE.md: algorithms stay plain Java, the web layer stays at the edge, and no package
+ * depends on itself through others.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -18,7 +22,7 @@ class ArchitectureTest {
     @Test
     void algorithmsDependOnNeitherSpringNorPersistence() {
         noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
-                        "dev.hpo.stopping..", "dev.hpo.importance")
+                        "dev.hpo.stopping..", "dev.hpo.trial..", "dev.hpo.settings..", "dev.hpo.importance")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "org.hibernate..", "tools.jackson..", "com.fasterxml..")
                 .check(CLASSES);
@@ -27,7 +31,7 @@ class ArchitectureTest {
     @Test
     void algorithmsDoNotReachIntoTheService() {
         noClasses().that().resideInAnyPackage("dev.hpo.space..", "dev.hpo.objective..", "dev.hpo.strategy..",
-                        "dev.hpo.stopping..", "dev.hpo.importance")
+                        "dev.hpo.stopping..", "dev.hpo.trial..", "dev.hpo.settings..", "dev.hpo.importance")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hpo.study..", "dev.hpo.experiment..",
                         "dev.hpo.queue..", "dev.hpo.loop..", "dev.hpo.backend..", "dev.hpo.shared..")
                 .check(CLASSES);
@@ -38,6 +42,29 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("..web..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    /**
+     * Feature packages (everything under {@code dev.hpo.<feature>} counts as that feature, e.g. {@code backend}
+     * with its adapters) form no cycle: each can be understood, tested and changed with only those it uses.
+     */
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dev.hpo.(*)..").namingSlices("feature $1")
+                .should().beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    /**
+     * Nor do single packages, sub-packages included: {@code strategy} (the contract) does not know its
+     * algorithms (the catalog in {@code strategy.catalog} does), {@code loop.webhook} does not reach back into
+     * {@code loop}.
+     */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.hpo.(**)").namingSlices("package $1")
+                .should().beFreeOfCycles()
                 .check(CLASSES);
     }
 }

@@ -13,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
-import dev.hpo.study.StudyId;
+import dev.hpo.shared.StudyId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hpo.shared.NotFoundException;
-import dev.hpo.study.StudyRepository;
 
 /**
  * Aborts one experiment at a user's request: QUEUED or RUNNING becomes ABORTED with reason
@@ -21,14 +20,11 @@ public class ExperimentAborts {
     public static final String STOPPED_BY_USER = "stopped_by_user";
 
     private final ExperimentRepository experiments;
-    private final StudyRepository studies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ExperimentAborts(ExperimentRepository experiments, StudyRepository studies, ApplicationEventPublisher events,
-                     Clock clock) {
+    ExperimentAborts(ExperimentRepository experiments, ApplicationEventPublisher events, Clock clock) {
         this.experiments = experiments;
-        this.studies = studies;
         this.events = events;
         this.clock = clock;
     }
@@ -45,8 +41,7 @@ public class ExperimentAborts {
             return;
         }
         experiment.abort(STOPPED_BY_USER, clock.instant());
-        String backend = studies.findById(experiment.studyId().value()).map(s -> s.backend()).orElse(null);
         events.publishEvent(new ExperimentChanged(experiment.studyId().value(), experiment.id().value()));
-        events.publishEvent(new ExperimentAborted(experiment.studyId().value(), experiment.id().value(), backend));
+        events.publishEvent(new ExperimentAborted(experiment.studyId().value(), experiment.id().value()));
     }
 }

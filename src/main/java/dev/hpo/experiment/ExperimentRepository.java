@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -22,10 +21,6 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     /** Every experiment of a study in creation order: the history a strategy reads. */
     List<Experiment> findByStudyIdOrderByNumber(UUID studyId);
 
-    Page<Experiment> findByStudyId(UUID studyId, Pageable pageable);
-
-    Page<Experiment> findByStudyIdAndStatusIn(UUID studyId, Collection<ExperimentStatus> statuses, Pageable pageable);
-
     List<Experiment> findByStudyIdAndStatusInOrderByNumber(UUID studyId, Collection<ExperimentStatus> statuses);
 
     long countByStudyIdAndStatusIn(UUID studyId, Collection<ExperimentStatus> statuses);
@@ -36,19 +31,6 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select e from Experiment e where e.id = :id")
     Optional<Experiment> findForUpdate(@Param("id") UUID id);
-
-    /**
-     * The oldest QUEUED experiment of a queue whose study is RUNNING, locked; rows other transactions hold are
-     * skipped, so concurrent workers never get the same experiment and never wait for each other.
-     */
-    @Query(value = """
-            select e.* from experiment e
-            where e.queue = :queue and e.status = 'QUEUED'
-              and exists (select 1 from study s where s.id = e.study_id and s.status = 'RUNNING')
-            order by e.created_at, e.number
-            limit 1
-            for update of e skip locked""", nativeQuery = true)
-    Optional<Experiment> lockOldestQueued(@Param("queue") String queue);
 
     /**
      * Extends the worker lease of a RUNNING experiment without touching its version (so a heartbeat never

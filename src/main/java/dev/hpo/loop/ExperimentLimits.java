@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.queue.WorkerSettings;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * Step 2 of a tick: ends running experiments that reached a limit of their own.

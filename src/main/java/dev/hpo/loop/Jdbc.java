@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import dev.hpo.shared.Timestamps;
+
 /** Small conversions between JDBC and the loop's value types. */
 final class Jdbc {
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * One tick's view of a study's experiments: the rows as loaded (updated in place as the tick ends some),

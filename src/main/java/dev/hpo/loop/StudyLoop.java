@@ -15,6 +15,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.hpo.experiment.ExperimentChanged;
+import dev.hpo.shared.DaemonThreads;
 import dev.hpo.study.StudyStateChanged;
 
 /**
@@ -78,9 +79,9 @@ public class StudyLoop implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        tickers = Executors.newFixedThreadPool(settings.tickThreads(), LoopThreads.named("hpo-tick"));
+        tickers = Executors.newFixedThreadPool(settings.tickThreads(), DaemonThreads.named("hpo-tick"));
         coalescer = new TickCoalescer(tickers, ticker::tick);
-        scheduler = Executors.newSingleThreadScheduledExecutor(LoopThreads.named("hpo-loop"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hpo-loop"));
         long period = settings.tickInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::scan, 0, period, TimeUnit.MILLISECONDS);
         log.info("study loop started as replica {} (tick every {}, lease {})", settings.replicaId(),

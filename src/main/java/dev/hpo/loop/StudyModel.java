@@ -10,8 +10,8 @@ import java.util.UUID;
 import dev.hpo.objective.Objective;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.stopping.StoppingRule;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.trial.Budget;
 
 /**
  * What a tick needs of a study that never changes once it runs (space, objectives, strategy and rule built

@@ -15,9 +15,9 @@ import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.stopping.StoppingCatalog;
 import dev.hpo.stopping.StoppingRule;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.StrategyCatalog;
+import dev.hpo.strategy.catalog.StrategyCatalog;
+import dev.hpo.trial.Budget;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

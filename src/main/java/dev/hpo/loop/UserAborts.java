@@ -8,6 +8,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.hpo.backend.BackendRegistry;
 import dev.hpo.experiment.ExperimentAborted;
+import dev.hpo.study.Study;
+import dev.hpo.study.StudyRepository;
 
 /**
  * Hands an experiment a user aborted to its study's backend after the abort committed, as {@link StudyTicker}
@@ -21,14 +23,16 @@ class UserAborts {
     private static final Logger log = LoggerFactory.getLogger(UserAborts.class);
 
     private final BackendRegistry backends;
+    private final StudyRepository studies;
 
-    UserAborts(BackendRegistry backends) {
+    UserAborts(BackendRegistry backends, StudyRepository studies) {
         this.backends = backends;
+        this.studies = studies;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ExperimentAborted event) {
-        backends.find(event.backend()).ifPresent(backend -> {
+        studies.findById(event.studyId()).map(Study::backend).flatMap(backends::find).ifPresent(backend -> {
             try {
                 backend.abort(event.experimentId());
             } catch (RuntimeException e) {

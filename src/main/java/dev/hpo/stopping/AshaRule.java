@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.NavigableMap;
 
 import dev.hpo.objective.Objective;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.FidelityCheck;
+import dev.hpo.trial.Trial;
 
 /**
  * Asynchronous successive halving over reported iterations. Rungs lie at {@code minIteration * eta^(k+s)} below

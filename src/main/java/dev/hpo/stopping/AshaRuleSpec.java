@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code asha}: asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.NavigableMap;
 
 import dev.hpo.objective.Objective;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * The median stopping rule (Golovin et al., "Google Vizier", 2017; Optuna's {@code MedianPruner} is its

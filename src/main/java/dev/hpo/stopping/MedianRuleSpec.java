@@ -3,9 +3,9 @@ package dev.hpo.stopping;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
+import dev.hpo.trial.Budget;
 
 /** {@code median}: the median stopping rule, as Optuna's {@code MedianPruner}; see {@link MedianRule}. */
 public final class MedianRuleSpec implements StoppingRuleSpec {

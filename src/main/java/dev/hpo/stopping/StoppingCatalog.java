@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.settings.InvalidStrategyException;
 
 /**
  * The early-stopping rules the service offers, by API name. {@link #standard()} lists every built-in rule

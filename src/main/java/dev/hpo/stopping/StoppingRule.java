@@ -3,8 +3,8 @@ package dev.hpo.stopping;
 import java.util.List;
 
 import dev.hpo.objective.Objective;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 /**
  * Decides whether a running experiment should stop early, from the intermediate values of the study's first
@@ -15,7 +15,7 @@ import dev.hpo.strategy.Trial;
 public interface StoppingRule {
 
     /**
-     * @param running   the running experiment (state {@link dev.hpo.strategy.TrialState#PENDING})
+     * @param running   the running experiment (state {@link dev.hpo.trial.TrialState#PENDING})
      * @param trials    every experiment of the study in creation order, {@code running} included
      * @param objective the objective whose series the intermediate values are (raw values; use
      *                  {@link Objective#loss} to compare)

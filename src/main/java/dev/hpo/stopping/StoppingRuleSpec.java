@@ -3,8 +3,8 @@ package dev.hpo.stopping;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.SettingSpec;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.trial.Budget;
 
 /** One early-stopping rule the service offers, by name, with its documented and validated settings. */
 public interface StoppingRuleSpec {
@@ -16,6 +16,6 @@ public interface StoppingRuleSpec {
 
     List<SettingSpec> settings();
 
-    /** Builds the rule; throws {@link dev.hpo.strategy.InvalidStrategyException} for bad settings. */
+    /** Builds the rule; throws {@link dev.hpo.settings.InvalidStrategyException} for bad settings. */
     StoppingRule create(Map<String, Object> settings, Budget budget);
 }

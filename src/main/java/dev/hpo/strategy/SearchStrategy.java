@@ -1,5 +1,7 @@
 package dev.hpo.strategy;
 
+import dev.hpo.trial.TrialState;
+
 /**
  * Chooses the parameters of the next experiment of a study.
  *

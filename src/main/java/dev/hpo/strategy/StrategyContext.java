@@ -7,6 +7,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 /**
  * The read-only view a strategy gets for one suggestion.

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.trial.Budget;
 
 /**
  * One strategy the service offers, by name: its documented settings, and a factory that validates them.

@@ -18,6 +18,7 @@ import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
+import dev.hpo.shared.StudyId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -14,6 +14,7 @@ import dev.hpo.backend.BackendRegistry;
 import dev.hpo.backend.ExperimentBackend;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.JsonValues;
 import dev.hpo.shared.UnusableInputException;
@@ -23,10 +24,9 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingCatalog;
 import dev.hpo.stopping.StoppingRuleSpec;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.StrategyCatalog;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.strategy.catalog.StrategyCatalog;
+import dev.hpo.trial.Budget;
 
 /**
  * Turns a {@link StudyDraft} into a {@link NewStudy}: applies the defaults and checks everything against the

@@ -20,6 +20,7 @@ import dev.hpo.objective.Pareto;
 import dev.hpo.objective.Ranking;
 import dev.hpo.objective.Sign;
 import dev.hpo.shared.NotFoundException;
+import dev.hpo.shared.StudyId;
 
 /**
  * Rankings of a study's experiments from the metric summaries (never the scalar points). Ranked are the

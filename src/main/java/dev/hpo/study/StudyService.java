@@ -23,6 +23,7 @@ import dev.hpo.experiment.ExperimentRepository;
 import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.shared.InvalidInputException;
 import dev.hpo.shared.NotFoundException;
+import dev.hpo.shared.StudyId;
 import dev.hpo.shared.UnusableInputException;
 import dev.hpo.shared.outbound.RefusedTargetException;
 import dev.hpo.shared.outbound.WebhookTargets;

@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.hpo.shared.StudyId;
+
 /**
  * Long-poll waiters for studies to end, without a thread per waiter: each waiter is a callback registered here
  * and run when the study ends. Ends seen on this replica arrive as {@link StudyStateChanged} after commit;

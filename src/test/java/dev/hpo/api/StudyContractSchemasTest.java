@@ -13,10 +13,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import dev.hpo.settings.SettingSpec;
 import dev.hpo.stopping.StoppingCatalog;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.StrategyCatalog;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.strategy.catalog.StrategyCatalog;
 
 /**
  * {@code api/openapi.yaml} guides a study's author: the search space names every parameter kind with its fields,

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import dev.hpo.stopping.StoppingCatalog;
 import dev.hpo.stopping.StoppingRuleSpec;
-import dev.hpo.strategy.StrategyCatalog;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.strategy.catalog.StrategyCatalog;
 
 /** Where the benchmark finds strategies and stopping rules: the service's own catalogs, by API name. */
 final class Catalogs {

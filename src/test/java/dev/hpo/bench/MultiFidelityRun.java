@@ -9,13 +9,13 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import dev.hpo.stopping.StoppingRule;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * {@code lc_sim_mf}: one experiment at a time, each reporting the simulated curve epoch by epoch up to 81 (or its

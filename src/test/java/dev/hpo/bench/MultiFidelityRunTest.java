@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 class MultiFidelityRunTest {
 

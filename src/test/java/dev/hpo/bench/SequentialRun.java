@@ -10,13 +10,13 @@ import java.util.TreeMap;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Runs one strategy on one problem, one experiment at a time, building each {@link StrategyContext} as the

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.hpo.shared.IllegalTransitionException;
-import dev.hpo.study.StudyId;
+import dev.hpo.shared.StudyId;
 
 class ExperimentTest {
 

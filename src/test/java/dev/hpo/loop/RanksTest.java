@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.TrialState;
 
 class RanksTest {
 

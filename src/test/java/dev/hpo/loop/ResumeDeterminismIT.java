@@ -16,10 +16,10 @@ import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.StrategyCatalog;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.strategy.catalog.StrategyCatalog;
 import dev.hpo.testsupport.TestDatabase;
+import dev.hpo.trial.Budget;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -3,9 +3,9 @@ package dev.hpo.stopping;
 import static dev.hpo.stopping.Histories.its;
 import static dev.hpo.stopping.Histories.trial;
 import static dev.hpo.stopping.Histories.vals;
-import static dev.hpo.strategy.TrialState.COMPLETED;
-import static dev.hpo.strategy.TrialState.PENDING;
-import static dev.hpo.strategy.TrialState.PRUNED;
+import static dev.hpo.trial.TrialState.COMPLETED;
+import static dev.hpo.trial.TrialState.PENDING;
+import static dev.hpo.trial.TrialState.PRUNED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.Trial;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 class AshaRuleTest {
 

@@ -3,8 +3,8 @@ package dev.hpo.stopping;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /** Hand-built trials for the stopping-rule tests. */
 final class Histories {

@@ -4,10 +4,10 @@ import static dev.hpo.stopping.Histories.flat;
 import static dev.hpo.stopping.Histories.its;
 import static dev.hpo.stopping.Histories.trial;
 import static dev.hpo.stopping.Histories.vals;
-import static dev.hpo.strategy.TrialState.COMPLETED;
-import static dev.hpo.strategy.TrialState.FAILED;
-import static dev.hpo.strategy.TrialState.PENDING;
-import static dev.hpo.strategy.TrialState.PRUNED;
+import static dev.hpo.trial.TrialState.COMPLETED;
+import static dev.hpo.trial.TrialState.FAILED;
+import static dev.hpo.trial.TrialState.PENDING;
+import static dev.hpo.trial.TrialState.PRUNED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.Trial;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 class MedianRuleTest {
 

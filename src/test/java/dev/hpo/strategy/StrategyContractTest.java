@@ -17,6 +17,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.DiscreteValues;
 import dev.hpo.space.IntegerRange;
 import dev.hpo.space.LogUniformRange;
@@ -24,6 +25,9 @@ import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * The contract every strategy passes (see {@link SearchStrategy}): extend it, give the spec and, if needed,

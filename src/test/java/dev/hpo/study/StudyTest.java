@@ -13,6 +13,7 @@ import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.shared.IllegalTransitionException;
+import dev.hpo.shared.StudyId;
 
 class StudyTest {
 

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.hpo.experiment.Experiment;
 import dev.hpo.experiment.ExperimentId;
 import dev.hpo.experiment.ExperimentRepository;
+import dev.hpo.shared.StudyId;
 import dev.hpo.study.Study;
-import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyRepository;
 
 /**

@@ -15,8 +15,6 @@ import dev.hpo.experiment.BaseExperimentRepository;
 import dev.hpo.experiment.ExperimentId;
 import dev.hpo.queue.LeasedExperiment;
 import dev.hpo.queue.WorkerProtocol;
-import dev.hpo.study.Study;
-import dev.hpo.study.StudyRepository;
 
 /**
  * Starts process-backend experiments whose launch was lost. The loop launches an experiment right after the
@@ -34,16 +32,14 @@ class ProcessLaunchRecovery {
     private final ProcessBackendSettings settings;
     private final JdbcTemplate jdbc;
     private final WorkerProtocol protocol;
-    private final StudyRepository studies;
     private final BaseExperimentRepository bases;
 
     ProcessLaunchRecovery(ProcessBackend backend, ProcessBackendSettings settings, JdbcTemplate jdbc,
-                          WorkerProtocol protocol, StudyRepository studies, BaseExperimentRepository bases) {
+                          WorkerProtocol protocol, BaseExperimentRepository bases) {
         this.backend = backend;
         this.settings = settings;
         this.jdbc = jdbc;
         this.protocol = protocol;
-        this.studies = studies;
         this.bases = bases;
     }
 
@@ -80,8 +76,7 @@ class ProcessLaunchRecovery {
 
     private LaunchRequest request(UUID id) {
         LeasedExperiment experiment = protocol.describe(new ExperimentId(id));
-        Study study = studies.findById(experiment.studyId()).orElseThrow();
-        BaseExperiment base = bases.findById(study.baseExperimentId().value()).orElseThrow();
+        BaseExperiment base = bases.findOfStudy(experiment.studyId()).orElseThrow();
         return new LaunchRequest(id, experiment.studyId(), experiment.name(), base.command(),
                 base.workingDirectory(), base.environment(), experiment.parameters(), experiment.maxIteration());
     }

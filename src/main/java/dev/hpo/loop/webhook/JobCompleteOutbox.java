@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.hpo.loop.Timestamps;
+import dev.hpo.shared.Timestamps;
 
 /**
  * The {@code job_complete_event} table: events are recorded in the tick's transaction and delivered later.

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import dev.hpo.loop.LoopThreads;
+import dev.hpo.shared.DaemonThreads;
 import dev.hpo.shared.outbound.PinnedHttpPost;
 import dev.hpo.shared.outbound.RefusedTargetException;
 import dev.hpo.shared.outbound.WebhookTarget;
@@ -178,6 +178,6 @@ public class WebhookDelivery implements SmartLifecycle {
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
-        return LoopThreads.named(prefix);
+        return DaemonThreads.named(prefix);
     }
 }

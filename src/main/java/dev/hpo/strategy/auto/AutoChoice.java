@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
+import dev.hpo.trial.Budget;
 
 /**
  * The rules of {@code auto}, first match wins:

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.SettingSpec;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.cmaes.CmaEsSpec;
 import dev.hpo.strategy.gp.GpSpec;
 import dev.hpo.strategy.random.RandomStrategySpec;
 import dev.hpo.strategy.tpe.TpeSpec;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code auto}, the strategy of a study that names none: picks {@code gp} or {@code tpe} (with settings) by

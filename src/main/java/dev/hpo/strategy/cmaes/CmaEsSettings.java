@@ -3,9 +3,9 @@ package dev.hpo.strategy.cmaes;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 
 /**
  * The validated settings of {@code cmaes}.

@@ -16,8 +16,8 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * CMA-ES over the space's numeric parameters (see {@link CmaEsSpec} for the settings and the fallback for the

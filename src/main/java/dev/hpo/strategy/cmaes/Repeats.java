@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * The points already suggested, to tell a repeat in constant time: each as its names and values, numbers compared

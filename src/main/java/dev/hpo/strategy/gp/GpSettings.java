@@ -3,8 +3,8 @@ package dev.hpo.strategy.gp;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 
 /**
  * The validated settings of a {@code gp} study.

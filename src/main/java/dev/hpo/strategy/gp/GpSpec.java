@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.SettingSpec;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code gp}: Gaussian-process Bayesian optimization for one objective, meant for up to about 20 parameters and a

@@ -14,8 +14,8 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Gaussian-process Bayesian optimization of one objective.

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 import dev.hpo.space.InvalidSpaceException;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code grid}: every point of the search space's grid, in grid order (the last parameter varying fastest);

@@ -10,11 +10,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.strategy.tpe.Observation;
 import dev.hpo.strategy.tpe.TpeOptions;
 import dev.hpo.strategy.tpe.TpeSampler;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * BOHB's new configurations (Falkner et al. 2018). With probability {@code randomFraction} (default 0.1 for the

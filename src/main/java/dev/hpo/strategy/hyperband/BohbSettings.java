@@ -3,9 +3,9 @@ package dev.hpo.strategy.hyperband;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.hpo.strategy.InvalidStrategyException;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 
 /**
  * The validated settings of {@code bohb} beyond Hyperband's (defaults of Falkner et al. 2018 / hpbandster).

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code bohb} (Falkner et al. 2018): Hyperband's schedule, with new configurations from a density model fit on

@@ -3,8 +3,8 @@ package dev.hpo.strategy.hyperband;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.trial.Budget;
 
 /**
  * The bracket arithmetic of Hyperband between {@code minBudget} and {@code maxBudget} iterations, with the

@@ -2,8 +2,8 @@ package dev.hpo.strategy.hyperband;
 
 import java.util.List;
 
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 
 /**
  * The validated settings shared by {@code hyperband} and {@code bohb}.
@@ -13,7 +13,7 @@ import dev.hpo.strategy.Settings;
  * @param conservativeFirst true when brackets run from the one with full budgets only to the most aggressive one
  *                          ({@code bracketOrder = conservative}), false for Hyperband's most aggressive first
  * @param skipMisleading    true when a bracket whose cuts the study's own full learning curves contradict is skipped
- *                          ({@link dev.hpo.stopping.FidelityCheck})
+ *                          ({@link dev.hpo.trial.FidelityCheck})
  */
 record HyperbandSettings(int eta, Integer brackets, boolean conservativeFirst, boolean skipMisleading) {
 

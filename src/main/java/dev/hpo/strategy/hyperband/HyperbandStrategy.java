@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hpo.space.TriedPoints;
-import dev.hpo.stopping.FidelityCheck;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.FidelityCheck;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Hyperband brackets of successive halving, run as suggestions (shared by {@code hyperband} and {@code bohb}).

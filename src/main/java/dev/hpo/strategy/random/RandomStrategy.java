@@ -11,7 +11,7 @@ import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * Rejection sampling against the history: draw a point from the context's generator and take it unless an earlier

@@ -5,17 +5,17 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.hpo.objective.Objective;
+import dev.hpo.settings.SettingSpec;
+import dev.hpo.settings.Settings;
 import dev.hpo.space.InvalidSpaceException;
 import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.Parameter;
 import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.SettingSpec;
-import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.trial.Budget;
 
 /**
  * {@code random}: uniform samples of the search space that never repeat an earlier experiment's point; on a

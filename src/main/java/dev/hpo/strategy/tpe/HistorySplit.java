@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Turns a study's history into TPE's good and bad groups.

@@ -12,7 +12,7 @@ import dev.hpo.space.Parameter;
 import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * Local refinement interleaved with the model's proposals: every {@code every}-th experiment after the start-up

@@ -9,8 +9,8 @@ import java.util.Set;
 import dev.hpo.objective.CrowdingDistance;
 import dev.hpo.objective.Pareto;
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * MOTPE's split for several objectives (Ozaki et al. 2020, as in Optuna 3.1): completed trials enter the good group

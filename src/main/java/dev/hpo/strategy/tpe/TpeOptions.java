@@ -1,6 +1,6 @@
 package dev.hpo.strategy.tpe;
 
-import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.settings.InvalidStrategyException;
 
 /**
  * How the TPE model is built and searched. The defaults are Optuna 3.1's.

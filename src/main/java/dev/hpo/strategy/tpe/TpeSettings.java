@@ -1,6 +1,6 @@
 package dev.hpo.strategy.tpe;
 
-import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.settings.InvalidStrategyException;
 
 /**
  * The validated settings of a {@code tpe} study.

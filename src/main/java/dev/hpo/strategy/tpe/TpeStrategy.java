@@ -16,7 +16,7 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Trial;
 
 /**
  * Tree-structured Parzen Estimator: random points until {@link TpeSettings#startupTrials()} trials have a result,

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hpo.shared.StudyId;
 import dev.hpo.shared.web.PageResponse;
-import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyProgress;
 import dev.hpo.study.StudyService;
 import dev.hpo.study.StudyStatus;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.experiment.StudyCurves;
+import dev.hpo.shared.StudyId;
 import dev.hpo.shared.web.PageResponse;
-import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

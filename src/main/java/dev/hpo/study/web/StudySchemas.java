@@ -9,8 +9,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.hpo.settings.SettingSpec;
 import dev.hpo.stopping.StoppingRuleSpec;
-import dev.hpo.strategy.SettingSpec;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.study.StudyFactory;
 import io.swagger.v3.oas.models.Components;

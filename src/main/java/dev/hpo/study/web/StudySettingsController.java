@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hpo.shared.StudyId;
 import dev.hpo.study.EarlyStopping;
 import dev.hpo.study.Study;
-import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyProgress;
 import dev.hpo.study.StudyService;
 import io.swagger.v3.oas.annotations.Operation;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
+import dev.hpo.shared.StudyId;
 import dev.hpo.study.Study;
-import dev.hpo.study.StudyId;
 import dev.hpo.study.StudyService;
 import dev.hpo.study.StudyStatus;
 import dev.hpo.study.StudyWaiters;

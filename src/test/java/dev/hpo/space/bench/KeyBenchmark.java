@@ -17,14 +17,14 @@ import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.strategy.random.RandomStrategySpec;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * Not a test: prints what de-duplication costs. Run from the worktree after {@code ./mvnw -q -o test-compile}:

@@ -16,9 +16,9 @@ import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.Parameter;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.StrategyContractTest;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
 
 class AutoChoiceTest {
 

@@ -7,9 +7,9 @@ import dev.hpo.space.IntegerRange;
 import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.StrategyContractTest;
 import dev.hpo.strategy.StrategySpec;
+import dev.hpo.trial.Budget;
 
 /** The shared strategy contract, for {@code auto} on a numeric space with a job budget (it resolves to gp there). */
 class AutoGpContractTest extends StrategyContractTest {

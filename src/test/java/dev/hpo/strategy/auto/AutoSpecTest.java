@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.gp.GpStrategy;
-import dev.hpo.strategy.tpe.TpeStrategy;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.strategy.tpe.TpeStrategy;
+import dev.hpo.trial.Budget;
 
 class AutoSpecTest {
 

@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.IntegerRange;
 import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.InvalidStrategyException;
 
 class CmaEncodingTest {
 

@@ -8,14 +8,14 @@ import java.util.TreeMap;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.DiscreteValues;
 import dev.hpo.space.IntegerRange;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.TrialState;
 
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
-import dev.hpo.strategy.Trial;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
 
 class CmaEsStrategyTest {
 

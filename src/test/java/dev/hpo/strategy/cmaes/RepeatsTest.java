@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 class RepeatsTest {
 

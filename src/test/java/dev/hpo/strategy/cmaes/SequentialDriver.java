@@ -11,14 +11,14 @@ import java.util.function.ToDoubleFunction;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /** Runs a strategy one experiment at a time against a function, as the study loop would (state through JSON). */
 final class SequentialDriver {

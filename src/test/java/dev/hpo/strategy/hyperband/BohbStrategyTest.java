@@ -13,17 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.settings.Settings;
 import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.Seeds;
-import dev.hpo.strategy.Settings;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 class BohbStrategyTest {
 
@@ -126,7 +126,7 @@ class BohbStrategyTest {
     }
 
     private static BohbConfigurations defaultConfigurations() {
-        BohbSettings settings = BohbSettings.from(dev.hpo.strategy.Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
+        BohbSettings settings = BohbSettings.from(dev.hpo.settings.Settings.validate("bohb", Map.of(), BohbSettings.SPECS));
         return new BohbConfigurations(settings, SPACE, List.of(1L, 3L, 9L));
     }
 

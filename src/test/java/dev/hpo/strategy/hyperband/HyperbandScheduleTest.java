@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.trial.Budget;
 
 class HyperbandScheduleTest {
 

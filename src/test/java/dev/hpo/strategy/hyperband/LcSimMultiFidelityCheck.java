@@ -14,14 +14,14 @@ import dev.hpo.space.IntegerRange;
 import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * A quick check of {@code hyperband} and {@code bohb} on the protocol's {@code lc_sim_mf} problem, run one

@@ -13,21 +13,21 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.DiscreteValues;
 import dev.hpo.space.IntegerRange;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.StrategyContractTest;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 import dev.hpo.strategy.testing.SequentialRun;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 class RandomStrategyTest extends StrategyContractTest {
 

@@ -10,14 +10,14 @@ import java.util.function.Function;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,11 +9,11 @@ import java.util.TreeMap;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
 import dev.hpo.space.SearchSpace;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /** Builds histories of trials for the TPE tests. */
 final class Histories {

@@ -22,13 +22,13 @@ import dev.hpo.space.LogUniformRange;
 import dev.hpo.space.Parameter;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.Budget;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
+import dev.hpo.trial.Budget;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 
 /**
  * A private tuning aid (not a test): runs tpe and random search on the protocol's problems, sequentially, and

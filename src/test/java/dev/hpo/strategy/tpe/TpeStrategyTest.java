@@ -9,12 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.space.DiscreteValues;
 import dev.hpo.space.IntegerRange;
 import dev.hpo.space.ParameterSet;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.space.UniformRange;
-import dev.hpo.strategy.InvalidStrategyException;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContractTest;
 import dev.hpo.strategy.StrategySpec;
@@ -43,14 +43,14 @@ class TpeStrategyTest extends StrategyContractTest {
         return result.points().stream().mapToDouble(p -> quadratic(p.parameters())).min().orElseThrow();
     }
 
-    private static dev.hpo.strategy.Budget budget(int trials) {
-        return new dev.hpo.strategy.Budget(null, null, trials, 1);
+    private static dev.hpo.trial.Budget budget(int trials) {
+        return new dev.hpo.trial.Budget(null, null, trials, 1);
     }
 
     @Test
     void beatsRandomSearchOnAQuadraticForMostSeeds() {
         // given TPE and random search with the same seeds and 60 experiments each
-        StrategySpec random = dev.hpo.strategy.StrategyCatalog.standard().require("random");
+        StrategySpec random = dev.hpo.strategy.catalog.StrategyCatalog.standard().require("random");
         int wins = 0;
         for (long seed = 1; seed <= 7; seed++) {
             // when both minimise the same quadratic
@@ -64,7 +64,7 @@ class TpeStrategyTest extends StrategyContractTest {
 
     @Test
     void multivariateAlsoBeatsRandomSearchOnAQuadratic() {
-        StrategySpec random = dev.hpo.strategy.StrategyCatalog.standard().require("random");
+        StrategySpec random = dev.hpo.strategy.catalog.StrategyCatalog.standard().require("random");
         int wins = 0;
         for (long seed = 1; seed <= 7; seed++) {
             wins += bestAfter(spec(), Map.of("multivariate", true), seed, 60) < bestAfter(random, Map.of(), seed, 60)

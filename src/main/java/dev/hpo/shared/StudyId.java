@@ -1,4 +1,4 @@
-package dev.hpo.study;
+package dev.hpo.shared;
 
 import java.util.Objects;
 import java.util.UUID;

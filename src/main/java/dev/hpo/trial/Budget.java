@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.trial;
 
 /**
  * The study's limits a strategy may plan with; every field may be null (no limit).

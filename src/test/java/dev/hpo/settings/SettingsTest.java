@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

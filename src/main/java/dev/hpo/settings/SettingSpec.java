@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.settings;
 
 /**
  * One documented setting of a strategy or early-stopping rule.

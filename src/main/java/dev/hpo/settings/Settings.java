@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.settings;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.trial;
 
 import java.util.Map;
 import java.util.NavigableMap;

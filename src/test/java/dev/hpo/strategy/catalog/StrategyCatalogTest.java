@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.strategy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.grid.GridStrategySpec;
 
 class StrategyCatalogTest {

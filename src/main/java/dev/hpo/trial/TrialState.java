@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.trial;
 
 /** What a strategy knows of one experiment of the history. */
 public enum TrialState {

@@ -1,4 +1,4 @@
-package dev.hpo.strategy;
+package dev.hpo.strategy.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hpo.settings.InvalidStrategyException;
+import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.auto.AutoSpec;
 import dev.hpo.strategy.cmaes.CmaEsSpec;
 import dev.hpo.strategy.gp.GpSpec;

@@ -1,4 +1,4 @@
-package dev.hpo.loop;
+package dev.hpo.shared;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

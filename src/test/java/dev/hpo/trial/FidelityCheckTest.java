@@ -1,8 +1,8 @@
-package dev.hpo.stopping;
+package dev.hpo.trial;
 
-import static dev.hpo.stopping.FidelityCheck.Verdict.CONSISTENT;
-import static dev.hpo.stopping.FidelityCheck.Verdict.MISLEADING;
-import static dev.hpo.stopping.FidelityCheck.Verdict.UNKNOWN;
+import static dev.hpo.trial.FidelityCheck.Verdict.CONSISTENT;
+import static dev.hpo.trial.FidelityCheck.Verdict.MISLEADING;
+import static dev.hpo.trial.FidelityCheck.Verdict.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 
 class FidelityCheckTest {
 

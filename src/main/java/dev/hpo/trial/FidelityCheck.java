@@ -1,4 +1,4 @@
-package dev.hpo.stopping;
+package dev.hpo.trial;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 import dev.hpo.objective.Objective;
-import dev.hpo.strategy.Trial;
-import dev.hpo.strategy.TrialState;
 
 /**
  * What the study's own learning curves say about cutting at budgets below the full one: the experiments that
