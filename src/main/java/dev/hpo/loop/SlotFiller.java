@@ -120,9 +120,9 @@ class SlotFiller {
             UUID id = UUID.randomUUID();
             String name = experimentName(model.base.name(), parameters);
             String project = study.spawnProject() != null ? study.spawnProject() : model.base.project();
-            String queue = "queue".equals(study.backend()) ? study.executionQueue() : null;
-            store.insertExperiment(id, study.id(), number, name, project, json.writeValueAsString(parameters), queue,
-                    maxIteration, now, settings.replicaId());
+            // null unless the study's backend uses a queue (StudyFactory.queueFor decides it when the backend is chosen)
+            store.insertExperiment(id, study.id(), number, name, project, json.writeValueAsString(parameters),
+                    study.executionQueue(), maxIteration, now, settings.replicaId());
             Map<String, Object> frozen = ParameterValues.normalized(parameters);
             model.parametersByNumber.add(frozen);
             model.keysByNumber.add(key(model, frozen, maxIteration));

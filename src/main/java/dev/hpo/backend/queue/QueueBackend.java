@@ -28,6 +28,11 @@ public class QueueBackend implements ExperimentBackend {
     }
 
     @Override
+    public boolean usesQueue() {
+        return true;
+    }
+
+    @Override
     public void launch(LaunchRequest request) {
         // Workers pull: the QUEUED row is the launch.
     }
