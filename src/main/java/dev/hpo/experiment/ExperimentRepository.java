@@ -32,19 +32,6 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     Optional<Experiment> findForUpdate(@Param("id") UUID id);
 
     /**
-     * The oldest QUEUED experiment of a queue whose study is RUNNING, locked; rows other transactions hold are
-     * skipped, so concurrent workers never get the same experiment and never wait for each other.
-     */
-    @Query(value = """
-            select e.* from experiment e
-            where e.queue = :queue and e.status = 'QUEUED'
-              and exists (select 1 from study s where s.id = e.study_id and s.status = 'RUNNING')
-            order by e.created_at, e.number
-            limit 1
-            for update of e skip locked""", nativeQuery = true)
-    Optional<Experiment> lockOldestQueued(@Param("queue") String queue);
-
-    /**
      * Extends the worker lease of a RUNNING experiment without touching its version (so a heartbeat never
      * collides with another write of the same row); 0 when it is not RUNNING. The row lock it takes
      * serializes it with an abort in progress. A null {@code workerId} matches any worker.

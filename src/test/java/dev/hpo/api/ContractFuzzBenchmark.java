@@ -9,6 +9,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.hpo.HpoApplication;
+import dev.hpo.testsupport.Http;
 
 /**
  * The long fuzz run: {@link ContractFuzzer} with 10,000 requests (or {@code args[0]}, seed {@code args[1]}) against

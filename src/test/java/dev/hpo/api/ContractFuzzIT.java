@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
+
 /**
  * A bounded, seeded run of {@link ContractFuzzer} against the real service: about 1,500 hostile requests over every
  * operation of the contract, with real ids mixed in. No answer may be a 5xx, and every error must be an RFC 9457

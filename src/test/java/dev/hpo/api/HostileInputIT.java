@@ -1,12 +1,14 @@
 package dev.hpo.api;
 
-import static dev.hpo.api.StudyApiIT.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 /**
  * Input found by hand (QA) that once answered 500 or a misleading 409, or that was accepted and broke the

@@ -1,6 +1,5 @@
 package dev.hpo.api;
 
-import static dev.hpo.api.StudyApiIT.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,8 @@ import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 import dev.hpo.testsupport.TestTokens;
 
 /**

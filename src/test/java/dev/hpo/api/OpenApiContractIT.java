@@ -15,6 +15,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
+
 /**
  * The running service and {@code api/openapi.yaml} describe the same contract: the same operations (path and
  * method), and for each its parameters, request body, response codes and their schemas, and the same schemas

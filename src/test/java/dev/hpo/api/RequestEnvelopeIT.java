@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
+
 /**
  * The cases the first fuzzing run of the service found, each named: a body that is not JSON, a query that is not
  * valid percent-encoded UTF-8 or that Tomcat cannot parse, an unparsable Accept, a method the path does not take.

@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.hpo.security.TokenSecrets;
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 /**
  * Every operation of {@code api/openapi.yaml}, called with each role's token and with none: a role the table below

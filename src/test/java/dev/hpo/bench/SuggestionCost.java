@@ -1,5 +1,7 @@
 package dev.hpo.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,8 +45,12 @@ final class SuggestionCost {
         this.notes = notes;
     }
 
-    /** Median and p99 milliseconds at one history size. */
-    record Cost(int history, double medianMs, double p99Ms, int samples) {
+    /**
+     * Median and p99 wall milliseconds at one history size, and the median CPU milliseconds of the calling thread
+     * ({@code ThreadMXBean.getCurrentThreadCpuTime}): on a shared machine the wall time grows with the load, the
+     * thread's own CPU time far less, so it is the figure to compare between runs at different loads.
+     */
+    record Cost(int history, double medianMs, double p99Ms, double cpuMedianMs, int samples) {
     }
 
     record Row(String label, List<Cost> costs) {
@@ -84,17 +90,22 @@ final class SuggestionCost {
         int samples = n <= 100 ? 200 : n <= 1000 ? 100 : 30;
         int warmUp = n <= 1000 ? 20 : 5;
         double[] ms = new double[samples];
+        double[] cpuMs = new double[samples];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = -warmUp; i < samples; i++) {
             StrategyContext context = new StrategyContext(SPACE, SequentialRun.OBJECTIVES, trials, Map.of(),
                     Seeds.forSuggestion(1000L + i + warmUp, n), BUDGET);
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             strategy.suggest(context);
             long elapsed = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             if (i >= 0) {
                 ms[i] = elapsed / 1e6;
+                cpuMs[i] = cpu / 1e6;
             }
         }
-        return new Cost(n, Stats.median(ms), Stats.quantile(ms, 0.99), samples);
+        return new Cost(n, Stats.median(ms), Stats.quantile(ms, 0.99), Stats.median(cpuMs), samples);
     }
 
     /** {@code size} finished experiments at random points with random values, as one fixed seed gives them. */

@@ -28,9 +28,17 @@ public final class LoopHttp {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String authorization;
 
+    /** A client that sends the tests' bootstrap admin token. */
     public LoopHttp(int port) {
+        this(port, TestTokens.ADMIN);
+    }
+
+    /** A client that sends {@code token} (e.g. a worker token created through {@code POST /tokens}). */
+    public LoopHttp(int port, String token) {
         this.base = "http://localhost:" + port + "/api/v1";
+        this.authorization = TestTokens.bearer(token);
     }
 
     public Answer post(String path, Object body) {
@@ -52,7 +60,7 @@ public final class LoopHttp {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
-                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).build(),
+                            .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Answer(response.statusCode(), text == null || text.isBlank() ? null : json.readTree(text));
@@ -86,7 +94,16 @@ public final class LoopHttp {
 
     /** A leased experiment, or null when the queue is empty. */
     public JsonNode lease(String queue, String workerId) {
-        Answer answer = post("/queues/" + queue + "/lease", Map.of("workerId", workerId));
+        return lease(queue, workerId, 0);
+    }
+
+    /**
+     * A leased experiment, or null when the queue stayed empty for {@code waitSeconds} (a long poll: the service
+     * answers as soon as an experiment is queued).
+     */
+    public JsonNode lease(String queue, String workerId, double waitSeconds) {
+        Answer answer = post("/queues/" + queue + "/lease" + (waitSeconds > 0 ? "?waitSeconds=" + waitSeconds : ""),
+                Map.of("workerId", workerId));
         if (answer.status() == 204) {
             return null;
         }

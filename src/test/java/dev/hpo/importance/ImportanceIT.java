@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.importance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.Trials;
 import tools.jackson.databind.JsonNode;
 
 /** GET /studies/{id}/importance: PED-ANOVA over completed experiments, through HTTP. */

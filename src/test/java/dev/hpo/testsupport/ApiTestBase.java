@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,30 +28,30 @@ import dev.hpo.study.StudyRepository;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hpo.loop.enabled=false", "hpo.worker.lease-timeout=60s"})
-abstract class ApiTestBase {
+public abstract class ApiTestBase {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    TransactionTemplate tx;
+    protected TransactionTemplate tx;
     @Autowired
-    StudyRepository studies;
+    protected StudyRepository studies;
     @Autowired
-    ExperimentRepository experiments;
+    protected ExperimentRepository experiments;
     @Autowired
-    Clock clock;
+    protected Clock clock;
 
-    Http http;
+    protected Http http;
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         http = new Http(port);
     }
 
-    String baseExperiment() {
+    protected String baseExperiment() {
         Http.Answer created = http.post("/api/v1/base-experiments", """
                 {"name": "train", "project": "demo", "parameters": {"General/lr": 0.1, "epochs": 3}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -59,7 +59,7 @@ abstract class ApiTestBase {
     }
 
     /** A study over x in [0, 1] and optimizer in {sgd, adam}, with the given objectives JSON. */
-    String study(String queue, String objectives) {
+    protected String study(String queue, String objectives) {
         Http.Answer created = http.post("/api/v1/studies", """
                 {"name": "s", "baseExperimentId": "%s",
                  "parameters": [{"type": "uniform", "name": "x", "min": 0, "max": 1},
@@ -71,14 +71,14 @@ abstract class ApiTestBase {
         return created.json().get("id").asString();
     }
 
-    String runningStudy(String queue) {
+    protected String runningStudy(String queue) {
         String id = study(queue, "[{\"title\": \"validation\", \"series\": \"loss\", \"sign\": \"min\"}]");
         assertThat(http.post("/api/v1/studies/" + id + "/start", null).status()).isEqualTo(200);
         return id;
     }
 
     /** Inserts QUEUED experiments as the loop would, with x = 0.1, 0.2, ... */
-    List<UUID> insertExperiments(String studyId, int count, String queue) {
+    protected List<UUID> insertExperiments(String studyId, int count, String queue) {
         List<UUID> ids = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             Study study = studies.findForUpdate(UUID.fromString(studyId)).orElseThrow();
@@ -94,11 +94,29 @@ abstract class ApiTestBase {
         return ids;
     }
 
-    long count(String table) {
+    protected long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
-    static String uniqueQueue() {
+    protected static String uniqueQueue() {
         return "q-" + UUID.randomUUID();
+    }
+
+    /** A 400 problem detail whose errors name {@code field} (null: any errors). */
+    protected static void assertBadRequest(Http.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.contentType()).contains("application/problem+json");
+        assertThat(answer.json().get("errors")).isNotEmpty();
+        if (field != null) {
+            assertThat(answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                    .as(answer.body()).contains(field);
+        }
+    }
+
+    /** A 422 problem detail whose first error names {@code field}. */
+    protected static void assertUnusable(Http.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+        assertThat(answer.contentType()).contains("application/problem+json");
+        assertThat(answer.firstErrorField()).as(answer.body()).isEqualTo(field);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+
+import dev.hpo.testsupport.ApiTestBase;
 
 /** The root address serves the dashboard, and every file it loads comes from the service itself (no CDN). */
 class DashboardFilesIT extends ApiTestBase {

@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Import;
 
 import dev.hpo.backend.ExperimentBackend;
 import dev.hpo.backend.LaunchRequest;
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 @Import(StudyApiIT.DisabledBackend.class)
 class StudyApiIT extends ApiTestBase {
@@ -344,21 +346,4 @@ class StudyApiIT extends ApiTestBase {
         assertBadRequest(http.get("/api/v1/base-experiments/nope"), "id");
         assertBadRequest(http.get("/api/v1/base-experiments?size=501"), "size");
     }
-
-    static void assertBadRequest(Http.Answer answer, String field) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.contentType()).contains("application/problem+json");
-        assertThat(answer.json().get("errors")).isNotEmpty();
-        if (field != null) {
-            assertThat(answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
-                    .as(answer.body()).contains(field);
-        }
-    }
-
-    static void assertUnusable(Http.Answer answer, String field) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
-        assertThat(answer.contentType()).contains("application/problem+json");
-        assertThat(answer.firstErrorField()).as(answer.body()).isEqualTo(field);
-    }
-
 }

@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,27 +19,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP calls against the service on its random port, with JSON bodies as text and answers as trees. */
-final class Http {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
     /** A client that sends the test admin token. */
-    Http(int port) {
+    public Http(int port) {
         this(port, TestTokens.ADMIN);
     }
 
     /** A client that sends {@code token} as a bearer token, or no Authorization header when it is null. */
-    Http(int port, String token) {
+    public Http(int port, String token) {
         this.base = "http://localhost:" + port;
         this.token = token;
     }
 
     /** The same service with another token (null: none). */
-    Http as(String otherToken) {
+    public Http as(String otherToken) {
         return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
@@ -47,7 +47,7 @@ final class Http {
      * Any method and path as given (not re-encoded), any content type and Accept (null: leave out), any body (null:
      * none): for hostile requests.
      */
-    Answer raw(String method, String path, String contentType, String accept, String body) {
+    public Answer raw(String method, String path, String contentType, String accept, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (contentType != null && !contentType.isEmpty()) {
             request.header("Content-Type", contentType);
@@ -60,44 +60,44 @@ final class Http {
     }
 
     /** Any method, with a JSON body or none. */
-    Answer request(String method, String path, String json) {
+    public Answer request(String method, String path, String json) {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), method, json));
     }
 
     /** An answer: status, body as JSON (null when empty or not JSON), raw body. */
-    record Answer(int status, JsonNode json, String body, String contentType, HttpHeaders headers) {
+    public record Answer(int status, JsonNode json, String body, String contentType, HttpHeaders headers) {
         /** The problem detail's errors[0].field, or null. */
-        String firstErrorField() {
+        public String firstErrorField() {
             JsonNode errors = json == null ? null : json.get("errors");
             return errors == null || errors.isEmpty() ? null : errors.get(0).get("field").asString();
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** A GET asking for the given media type, as a browser or a text client would. */
-    Answer get(String path, String accept) {
+    public Answer get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "POST", json));
     }
 
-    Answer put(String path, String json) {
+    public Answer put(String path, String json) {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "PUT", json));
     }
 
     /** A JSON POST without Content-Length: the body goes chunked, as from a client that streams it. */
-    Answer postChunked(String path, String json) {
+    public Answer postChunked(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
     }
 
     /** A POST with any content type, for media-type checks. */
-    Answer send(String path, String contentType, String body) {
+    public Answer send(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.export;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

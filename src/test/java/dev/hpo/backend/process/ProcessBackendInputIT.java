@@ -1,10 +1,12 @@
-package dev.hpo.api;
+package dev.hpo.backend.process;
 
-import static dev.hpo.api.StudyApiIT.assertUnusable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 /**
  * What the {@code process} backend needs from a study, checked when the study chooses it: a base experiment
@@ -76,7 +78,7 @@ class ProcessBackendInputIT extends ApiTestBase {
         Http.Answer unknownId = http.get("/api/v1/experiments/" + unknown + "/output");
 
         // then a malformed id is a 400 problem naming it, and an unknown one a 404
-        StudyApiIT.assertBadRequest(badId, "id");
+        assertBadRequest(badId, "id");
         assertThat(badIdAsText.status()).as(badIdAsText.body()).isEqualTo(400);
         assertThat(unknownId.status()).as(unknownId.body()).isEqualTo(404);
     }

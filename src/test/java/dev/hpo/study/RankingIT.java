@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 class RankingIT extends ApiTestBase {
@@ -98,13 +100,13 @@ class RankingIT extends ApiTestBase {
     @Test
     void rejectsBadRankingQueries() {
         String unknown = UUID.randomUUID().toString();
-        StudyApiIT.assertUnusable(http.get(byMetric("smallest", 3)), "sign");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments/by-metric?series=loss&sign=min"), "title");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?topK=0"), "topK");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?topK=ten"), "topK");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?includeRunning=maybe"), "includeRunning");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/studies/" + study + "/experiments?page=-1"), "page");
-        StudyApiIT.assertBadRequest(http.get("/api/v1/experiments/" + ids.get(0) + "?title=" + "t".repeat(300)), "title");
+        assertUnusable(http.get(byMetric("smallest", 3)), "sign");
+        assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments/by-metric?series=loss&sign=min"), "title");
+        assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?topK=0"), "topK");
+        assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?topK=ten"), "topK");
+        assertBadRequest(http.get("/api/v1/studies/" + study + "/top-experiments?includeRunning=maybe"), "includeRunning");
+        assertBadRequest(http.get("/api/v1/studies/" + study + "/experiments?page=-1"), "page");
+        assertBadRequest(http.get("/api/v1/experiments/" + ids.get(0) + "?title=" + "t".repeat(300)), "title");
         assertThat(http.get("/api/v1/studies/" + unknown + "/top-experiments").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/studies/" + unknown + "/pareto-front").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/studies/" + unknown + "/experiments").status()).isEqualTo(404);

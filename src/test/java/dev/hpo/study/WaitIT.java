@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.hpo.study.StudyStateChanged;
 import dev.hpo.study.StudyStatus;
 import dev.hpo.study.StudyWaiters;
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 import static org.awaitility.Awaitility.await;
 

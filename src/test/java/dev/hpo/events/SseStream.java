@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.events;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.hpo.testsupport.Http;
 import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 

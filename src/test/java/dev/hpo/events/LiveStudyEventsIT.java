@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.testsupport;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,17 +13,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes experiments of a study straight into the tables, as the loop and workers would have left them (rows
  * of experiment, scalar and metric_summary), so that read-side tests can have hundreds of them quickly.
  */
-final class Trials {
+public final class Trials {
 
     /** One experiment to write: its parameters, status and stop reason, and its points of one metric (may be empty). */
-    record Trial(Map<String, Object> parameters, String status, String stopReason, double... points) {
+    public record Trial(Map<String, Object> parameters, String status, String stopReason, double... points) {
     }
 
     private Trials() {
     }
 
     /** Writes the trials as experiments 0, 1, ... of the study with points of title/series; returns their ids. */
-    static List<UUID> write(JdbcTemplate jdbc, String studyId, String title, String series, List<Trial> trials) {
+    public static List<UUID> write(JdbcTemplate jdbc, String studyId, String title, String series, List<Trial> trials) {
         List<UUID> ids = new ArrayList<>();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         int first = jdbc.queryForObject("select experiments_created from study where id = ?::uuid", Integer.class, studyId);

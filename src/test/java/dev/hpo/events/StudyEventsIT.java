@@ -1,4 +1,4 @@
-package dev.hpo.api;
+package dev.hpo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import dev.hpo.testsupport.ApiTestBase;
+import dev.hpo.testsupport.Http;
 
 /** GET /studies/{id}/events: a study's changes as server-sent events, resumable with Last-Event-ID. */
 @TestPropertySource(properties = {"hpo.events.keep-alive=300ms", "hpo.events.poll-interval=50ms"})
