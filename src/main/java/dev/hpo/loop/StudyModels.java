@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.objective.Objective;
@@ -18,6 +19,7 @@ import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.catalog.StrategyCatalog;
 import dev.hpo.trial.Budget;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +49,12 @@ class StudyModels {
     private final StrategyCatalog strategies = StrategyCatalog.standard();
     private final StoppingCatalog stoppingRules = StoppingCatalog.standard();
 
-    StudyModels(LoopStore store, JsonMapper json) {
+    private final MeterRegistry meters;
+
+    StudyModels(LoopStore store, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.json = json;
+        this.meters = meters.getIfAvailable();
     }
 
     /** The model of a study; throws when its stored definition cannot be used (the tick fails the study). */
@@ -78,7 +83,9 @@ class StudyModels {
         Budget budget = new Budget(study.minIterationPerJob(), study.maxIterationPerJob(), study.totalMaxJobs(),
                 study.maxConcurrentExperiments());
         Map<String, Object> settings = study.strategySettings() == null ? Map.of() : json.readValue(study.strategySettings(), MAP);
-        SearchStrategy strategy = strategies.require(study.strategyName()).create(settings, space, objectives, budget);
+        SearchStrategy strategy = TimedStrategy.of(
+                strategies.require(study.strategyName()).create(settings, space, objectives, budget),
+                study.strategyName(), meters);
         StoppingRule rule = null;
         if (study.earlyStopping() != null && !"null".equals(study.earlyStopping())) {
             Map<String, Object> stopping = json.readValue(study.earlyStopping(), MAP);
