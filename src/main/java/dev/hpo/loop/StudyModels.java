@@ -55,22 +55,6 @@ class StudyModels {
         models.remove(studyId);
     }
 
-    /** Makes sure the model holds the parameters of every experiment up to {@code count}. */
-    void loadParameters(StudyModel model, int count) {
-        int known = model.parametersByNumber.size();
-        if (known >= count) {
-            return;
-        }
-        Map<Integer, String> loaded = store.parameters(model.studyId, known);
-        for (int number = known; number < count; number++) {
-            String text = loaded.get(number);
-            if (text == null) {
-                throw new IllegalStateException("experiment number " + number + " of study " + model.studyId + " is missing");
-            }
-            model.parametersByNumber.add(ParameterValues.normalized(json.readValue(text, MAP)));
-        }
-    }
-
     private StudyModel build(StudyRow study) {
         Budget budget = new Budget(study.minIterationPerJob(), study.maxIterationPerJob(), study.totalMaxJobs(),
                 study.maxConcurrentExperiments());

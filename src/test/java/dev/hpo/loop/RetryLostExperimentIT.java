@@ -100,6 +100,9 @@ class RetryLostExperimentIT {
         assertThat(Studies.statusReason(app.jdbc(), study)).isEqualTo("job_budget");
         assertThat(app.http.lease("q-no-retry", "late")).isNull();
         assertThat(app.http.heartbeat(experiment, "silent").status()).isEqualTo(409);
+        // a late report of the lost worker is told to stop, and changes nothing
+        assertThat(app.http.report(experiment, Studies.TITLE, Studies.SERIES, 1, 0.5)).isEqualTo("stop");
+        assertThat(Studies.outcomes(app.jdbc(), study)).containsExactly("FAILED/worker_lost");
     }
 
     @Test
