@@ -24,6 +24,15 @@ public interface StrategySpec {
     List<SettingSpec> settings();
 
     /**
+     * Whether keys beyond {@link #settings()} are accepted and passed on: {@code auto} hands them to the strategy it
+     * resolves to, and records that strategy's settings beside {@code resolvedTo}. The contract's settings schema
+     * then allows other properties. False by default: an unknown key is rejected.
+     */
+    default boolean passesOnOtherSettings() {
+        return false;
+    }
+
+    /**
      * Builds the strategy for a study. Throws {@link InvalidStrategyException} for an unknown setting, a bad
      * value, or a space or objective count it cannot handle.
      */

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hpo.loop.LoopApp;
-import dev.hpo.loop.LoopHttp;
+import dev.hpo.testsupport.TestApp;
+import dev.hpo.testsupport.Http;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -19,9 +19,9 @@ class LeaseLongPollShutdownIT {
 
     @Test
     void aWaitingLeaseAnswersNoContentWhenTheServiceStops() throws Exception {
-        LoopApp app = LoopApp.start(TestDatabase.newDatabase());
+        TestApp app = TestApp.start(TestDatabase.newDatabase());
         QueueWaiters waiters = app.bean(QueueWaiters.class);
-        LoopHttp http = app.http;
+        Http http = app.http;
         CompletableFuture<Object> lease = CompletableFuture.supplyAsync(() -> {
             Object leased = http.lease("idle-queue", "w1", 50);
             return leased == null ? "no content" : leased;
