@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
+import dev.hpo.shared.StopReason;
 import dev.hpo.shared.StudyId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,9 +33,6 @@ import jakarta.persistence.Version;
 @DynamicUpdate
 @Table(name = "experiment")
 public class Experiment extends AssignedIdEntity {
-
-    /** Stop reasons used by the service itself (the loop adds its own: time_limit, pruned, ...). */
-    public static final String WORKER_LOST = "worker_lost";
 
     @Column(name = "study_id")
     private UUID studyId;
@@ -94,24 +92,14 @@ public class Experiment extends AssignedIdEntity {
         this.createdAt = now;
     }
 
-    // ---- transitions -------------------------------------------------------------------------------------
+    // ---- transitions (allowed moves: ExperimentTransition) ------------------------------------------------
 
     /** QUEUED -> RUNNING for a worker (or an in-process backend) that holds it until {@code leaseExpiresAt}. */
     public void start(String workerId, Instant now, Instant leaseExpiresAt) {
-        if (status != ExperimentStatus.QUEUED) {
-            throw illegal("start");
-        }
-        this.status = ExperimentStatus.RUNNING;
+        require(ExperimentTransition.START, "start");
+        this.status = ExperimentTransition.START.to();
         this.workerId = workerId;
         this.startedAt = now;
-        this.workerLeaseExpiresAt = leaseExpiresAt;
-    }
-
-    /** Extends a RUNNING experiment's worker lease. */
-    public void renewLease(Instant leaseExpiresAt) {
-        if (status != ExperimentStatus.RUNNING) {
-            throw illegal("renew the lease of");
-        }
         this.workerLeaseExpiresAt = leaseExpiresAt;
     }
 
@@ -124,10 +112,10 @@ public class Experiment extends AssignedIdEntity {
         if (status == ExperimentStatus.COMPLETED) {
             return false;
         }
-        if (status != ExperimentStatus.RUNNING && !awaitingRetry()) {
-            throw illegal("complete");
-        }
-        end(ExperimentStatus.COMPLETED, null, now);
+        ExperimentTransition move = awaitingRetry() ? ExperimentTransition.COMPLETE_LOST_ATTEMPT
+                : ExperimentTransition.COMPLETE;
+        require(move, "complete");
+        end(move, null, now);
         return true;
     }
 
@@ -136,11 +124,9 @@ public class Experiment extends AssignedIdEntity {
         if (status == ExperimentStatus.FAILED) {
             return false;
         }
-        if (!status.active()) {
-            throw illegal("fail");
-        }
+        require(ExperimentTransition.FAIL, "fail");
         this.failureMessage = message;
-        end(ExperimentStatus.FAILED, null, now);
+        end(ExperimentTransition.FAIL, null, now);
         return true;
     }
 
@@ -149,41 +135,13 @@ public class Experiment extends AssignedIdEntity {
         return status == ExperimentStatus.QUEUED && retries > 0 && startedAt == null;
     }
 
-    /** RUNNING -> FAILED with reason {@code worker_lost}: its worker stopped renewing the lease. */
-    public void loseWorker(Instant now) {
-        if (status != ExperimentStatus.RUNNING) {
-            throw illegal("mark as worker_lost");
-        }
-        this.failureMessage = "worker " + workerId + " stopped renewing its lease";
-        end(ExperimentStatus.FAILED, WORKER_LOST, now);
-    }
-
     /**
-     * QUEUED or RUNNING -> ABORTED with a reason ({@code stopped_by_user}, {@code time_limit},
-     * {@code iteration_limit}, {@code pruned}, {@code study_stopped}, ...). The worker learns it on its next call.
+     * QUEUED or RUNNING -> ABORTED with a reason (a user's abort; the loop's aborts are SQL guarded by the same
+     * {@link ExperimentTransition#ABORT}). The worker learns it on its next call.
      */
-    public void abort(String reason, Instant now) {
-        if (!status.active()) {
-            throw illegal("abort");
-        }
-        end(ExperimentStatus.ABORTED, reason, now);
-    }
-
-    /** Hides it from the study's results ({@code saveTopKOnly}); reversible with {@link #unarchive}. */
-    public void archive() {
-        this.archived = true;
-    }
-
-    public void unarchive() {
-        this.archived = false;
-    }
-
-    /** The job-complete event of this ended experiment was recorded. */
-    public void markCompletionNotified() {
-        if (!status.ended()) {
-            throw illegal("record the completion of");
-        }
-        this.completionNotified = true;
+    public void abort(StopReason reason, Instant now) {
+        require(ExperimentTransition.ABORT, "abort");
+        end(ExperimentTransition.ABORT, reason.code(), now);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------
@@ -217,16 +175,18 @@ public class Experiment extends AssignedIdEntity {
     public int retries() { return retries; }
     public long version() { return version == null ? 0 : version; }
 
-    private void end(ExperimentStatus outcome, String reason, Instant now) {
-        this.status = outcome;
+    private void end(ExperimentTransition move, String reason, Instant now) {
+        this.status = move.to();
         this.stopReason = reason;
         this.endedAt = now;
         this.workerLeaseExpiresAt = null;
     }
 
-    private IllegalTransitionException illegal(String action) {
-        return new IllegalTransitionException(
-                "cannot " + action + " experiment " + id + ": it is " + status
-                        + (stopReason != null ? " (" + stopReason + ")" : ""), status.name());
+    private void require(ExperimentTransition move, String action) {
+        if (!move.allows(status)) {
+            throw new IllegalTransitionException(
+                    "cannot " + action + " experiment " + id + ": it is " + status
+                            + (stopReason != null ? " (" + stopReason + ")" : ""), status.name());
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hpo.shared.NotFoundException;
+import dev.hpo.shared.StopReason;
 
 /**
  * Aborts one experiment at a user's request: QUEUED or RUNNING becomes ABORTED with reason
@@ -15,9 +16,6 @@ import dev.hpo.shared.NotFoundException;
  */
 @Service
 public class ExperimentAborts {
-
-    /** The stop reason of an experiment a user aborted. */
-    public static final String STOPPED_BY_USER = "stopped_by_user";
 
     private final ExperimentRepository experiments;
     private final ApplicationEventPublisher events;
@@ -40,7 +38,7 @@ public class ExperimentAborts {
         if (experiment.status() == ExperimentStatus.ABORTED) {
             return;
         }
-        experiment.abort(STOPPED_BY_USER, clock.instant());
+        experiment.abort(StopReason.STOPPED_BY_USER, clock.instant());
         events.publishEvent(new ExperimentChanged(experiment.studyId().value(), experiment.id().value()));
         events.publishEvent(new ExperimentAborted(experiment.studyId().value(), experiment.id().value()));
     }

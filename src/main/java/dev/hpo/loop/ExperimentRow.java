@@ -3,21 +3,24 @@ package dev.hpo.loop;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The columns of one experiment that a tick reads; parameters come from the per-study cache. */
-record ExperimentRow(UUID id, int number, String status, String stopReason, Long maxIteration,
+import dev.hpo.experiment.ExperimentStatus;
+import dev.hpo.shared.StopReason;
+
+/** The columns of one experiment that a tick reads; parameters come from the per-study snapshot. */
+record ExperimentRow(UUID id, int number, ExperimentStatus status, StopReason stopReason, Long maxIteration,
                      Instant startedAt, Instant endedAt, Instant workerLeaseExpiresAt,
-                     boolean completionNotified, boolean archived) {
+                     boolean completionNotified, boolean archived, int retries) {
 
     boolean active() {
-        return "QUEUED".equals(status) || "RUNNING".equals(status);
+        return status.active();
     }
 
     boolean running() {
-        return "RUNNING".equals(status);
+        return status == ExperimentStatus.RUNNING;
     }
 
     boolean ended() {
-        return !active();
+        return status.ended();
     }
 
     /** Minutes it has run (or ran), counted from its start; zero while queued. */
@@ -29,24 +32,31 @@ record ExperimentRow(UUID id, int number, String status, String stopReason, Long
         return Math.max(0, end.toEpochMilli() - startedAt.toEpochMilli()) / 60_000.0;
     }
 
-    /** The same experiment ended in the database by the tick. */
-    ExperimentRow endedAs(String newStatus, String reason, Instant now) {
-        return new ExperimentRow(id, number, newStatus, reason, maxIteration, startedAt, now, workerLeaseExpiresAt,
-                completionNotified, archived);
+    /** The same experiment as a tick ends it. */
+    ExperimentRow endedAs(ExperimentStatus newStatus, StopReason reason, Instant now) {
+        return new ExperimentRow(id, number, newStatus, reason, maxIteration, startedAt, now, null,
+                completionNotified, archived, retries);
     }
 
-    /** The same experiment put back to QUEUED by the tick after its worker was lost (see LoopStore#requeueLost). */
+    /** The same experiment put back to QUEUED after its worker was lost (see {@link TickWriter}). */
     ExperimentRow requeued() {
-        return new ExperimentRow(id, number, "QUEUED", null, maxIteration, null, null, null, false, archived);
+        return new ExperimentRow(id, number, ExperimentStatus.QUEUED, null, maxIteration, null, null, null, false,
+                archived, retries + 1);
     }
 
     ExperimentRow notified() {
         return new ExperimentRow(id, number, status, stopReason, maxIteration, startedAt, endedAt, workerLeaseExpiresAt,
-                true, archived);
+                true, archived, retries);
     }
 
     ExperimentRow archivedAs(boolean value) {
         return new ExperimentRow(id, number, status, stopReason, maxIteration, startedAt, endedAt, workerLeaseExpiresAt,
-                completionNotified, value);
+                completionNotified, value, retries);
+    }
+
+    /** A row the tick has just created. */
+    static ExperimentRow created(UUID id, int number, Long maxIteration) {
+        return new ExperimentRow(id, number, ExperimentStatus.QUEUED, null, maxIteration, null, null, null, false,
+                false, 0);
     }
 }

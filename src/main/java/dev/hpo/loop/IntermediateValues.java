@@ -1,10 +1,10 @@
 package dev.hpo.loop;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import dev.hpo.objective.Objective;
 
 /**
- * Loads the first objective's intermediate values (the {@code scalar} rows) for a tick that needs them: those of
- * experiments still running every time, those of ended experiments once, into the study's memo, since an
- * ended experiment takes no more reports.
+ * Loads the first objective's intermediate values (the {@code scalar} rows) into the snapshot for studies whose
+ * stopping rule or strategy reads them: those of running experiments every tick, those of an ended experiment
+ * once (an ended experiment takes no more reports), and again for the experiments re-read after this replica
+ * ended them.
  */
 @Component
 class IntermediateValues {
@@ -26,28 +27,29 @@ class IntermediateValues {
         this.store = store;
     }
 
-    void load(StudyHistory history) {
-        StudyModel model = history.model;
-        Objective objective = model.firstObjective();
-        List<UUID> active = new ArrayList<>();
-        List<UUID> endedUnknown = new ArrayList<>();
-        for (ExperimentRow row : history.experiments) {
-            if (row.active()) {
-                if (row.running() && history.firstObjectiveSummary(row) != null) {
-                    active.add(row.id());
-                }
-            } else if (!model.endedIntermediate.containsKey(row.id())) {
-                endedUnknown.add(row.id());
+    /** {@code reread}: numbers of the experiments this tick re-read (those active or ended here at the last tick). */
+    void load(StudySnapshot snapshot, Set<Integer> reread) {
+        Objective objective = snapshot.model.firstObjective();
+        List<ExperimentRow> rows = new ArrayList<>();
+        Iterable<ExperimentRow> candidates = snapshot.intermediateComplete()
+                ? reread.stream().map(snapshot::row).toList() : snapshot.experiments();
+        for (ExperimentRow row : candidates) {
+            boolean due = row.running() ? snapshot.firstObjectiveSummary(row) != null
+                    : row.ended() && (!snapshot.hasIntermediate(row.id()) || reread.contains(row.number()));
+            if (due) {
+                rows.add(row);
             }
         }
-        if (!endedUnknown.isEmpty()) {
-            Map<UUID, NavigableMap<Long, Double>> loaded = store.series(endedUnknown, objective.title(), objective.series());
-            for (UUID id : endedUnknown) {
-                model.endedIntermediate.put(id, loaded.getOrDefault(id, new TreeMap<>()));
-            }
+        if (rows.isEmpty()) {
+            snapshot.intermediateComplete(true);
+            return;
         }
-        Map<UUID, NavigableMap<Long, Double>> all = new HashMap<>(model.endedIntermediate);
-        all.putAll(store.series(active, objective.title(), objective.series()));
-        history.withIntermediate(all);
+        Map<UUID, NavigableMap<Long, Double>> loaded = store.series(rows.stream().map(ExperimentRow::id).toList(),
+                objective.title(), objective.series());
+        for (ExperimentRow row : rows) {
+            snapshot.intermediate(row.id(), loaded.getOrDefault(row.id(), new TreeMap<>()));
+            snapshot.refreshTrial(row.number());
+        }
+        snapshot.intermediateComplete(true);
     }
 }

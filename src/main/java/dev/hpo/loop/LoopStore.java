@@ -16,14 +16,18 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.hpo.experiment.ExperimentStatus;
+import dev.hpo.experiment.ExperimentTransition;
 import dev.hpo.objective.MetricSummary;
+import dev.hpo.shared.StopReason;
+import dev.hpo.study.StudyStatus;
 
 /**
  * The SQL of one tick. The loop works on rows rather than JPA entities so that a tick over a study with
- * thousands of experiments stays a handful of indexed queries; its writes are guarded the same way the
- * entities guard theirs: an experiment is ended only {@code WHERE status IN ('QUEUED', 'RUNNING')}, and every
- * write bumps {@code version}, so an entity loaded before the tick fails its optimistic check instead of
- * overwriting what the tick did.
+ * thousands of experiments stays a handful of indexed queries; its status changes are guarded by the same
+ * transition tables the entities use ({@link ExperimentTransition}, {@code StudyTransition}: their
+ * {@code sqlGuard()} is the {@code WHERE status IN (...)}), and every write bumps {@code version}, so an entity
+ * loaded before the tick fails its optimistic check instead of overwriting what the tick did.
  */
 @Component
 class LoopStore {
@@ -44,9 +48,14 @@ class LoopStore {
         this.jdbc = jdbc;
     }
 
-    /** Locks the study row until the transaction ends; null when it does not exist. */
+    /**
+     * Locks the study row until the transaction ends; null when it does not exist. {@code FOR NO KEY UPDATE}, not
+     * {@code FOR UPDATE}: ticks of one study still exclude each other (and a lease claim), but a worker's report,
+     * whose inserts check their foreign key to the study with a key-share lock while it holds its experiment's
+     * row, does not wait for the tick, which may be waiting for that experiment's row: no deadlock.
+     */
     StudyRow lockStudy(UUID studyId) {
-        List<StudyRow> rows = jdbc.query("SELECT " + STUDY_COLUMNS + " FROM study WHERE id = ? FOR UPDATE",
+        List<StudyRow> rows = jdbc.query("SELECT " + STUDY_COLUMNS + " FROM study WHERE id = ? FOR NO KEY UPDATE",
                 (rs, i) -> study(rs), studyId);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -66,35 +75,29 @@ class LoopStore {
                 rs.getString("environment")), id);
     }
 
+    private static final String EXPERIMENT_COLUMNS = """
+            id, number, status, stop_reason, max_iteration, started_at, ended_at, worker_lease_expires_at,
+            completion_notified, archived, retries
+            """;
+
     /** Every experiment of the study, in creation order, without parameters (see {@link #parameters}). */
     List<ExperimentRow> experiments(UUID studyId) {
-        return jdbc.query("""
-                SELECT id, number, status, stop_reason, max_iteration, started_at, ended_at, worker_lease_expires_at,
-                       completion_notified, archived
-                  FROM experiment WHERE study_id = ? ORDER BY number
-                """, (rs, i) -> new ExperimentRow(Jdbc.uuid(rs, "id"), rs.getInt("number"), rs.getString("status"),
-                rs.getString("stop_reason"), Jdbc.nullableLong(rs, "max_iteration"), Jdbc.instant(rs, "started_at"),
-                Jdbc.instant(rs, "ended_at"), Jdbc.instant(rs, "worker_lease_expires_at"),
-                rs.getBoolean("completion_notified"), rs.getBoolean("archived")), studyId);
+        return jdbc.query("SELECT " + EXPERIMENT_COLUMNS + " FROM experiment WHERE study_id = ? ORDER BY number",
+                (rs, i) -> experiment(rs), studyId);
     }
 
-    /**
-     * The experiments of the study that may have changed since a tick saw them: active ones, ended ones whose
-     * end no tick has taken in yet, and ones that ended after {@code endedAfter}. The rest are settled: an ended
-     * experiment's row and summaries never change again (late worker calls are refused).
-     */
-    List<ExperimentRow> unsettledExperiments(UUID studyId, Instant endedAfter) {
-        return jdbc.query("""
-                SELECT id, number, status, stop_reason, max_iteration, started_at, ended_at, worker_lease_expires_at,
-                       completion_notified, archived
-                  FROM experiment
-                 WHERE study_id = ?
-                   AND (status IN ('QUEUED', 'RUNNING') OR NOT completion_notified OR ended_at > ?)
-                 ORDER BY number
-                """, (rs, i) -> new ExperimentRow(Jdbc.uuid(rs, "id"), rs.getInt("number"), rs.getString("status"),
-                rs.getString("stop_reason"), Jdbc.nullableLong(rs, "max_iteration"), Jdbc.instant(rs, "started_at"),
-                Jdbc.instant(rs, "ended_at"), Jdbc.instant(rs, "worker_lease_expires_at"),
-                rs.getBoolean("completion_notified"), rs.getBoolean("archived")), studyId, Jdbc.timestamp(endedAfter));
+    /** The given experiments, in creation order (primary-key lookups, whatever the study's size). */
+    List<ExperimentRow> experiments(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "SELECT " + EXPERIMENT_COLUMNS + " FROM experiment WHERE id = ANY(?) ORDER BY number");
+            statement.setArray(1, con.createArrayOf("uuid", array));
+            return statement;
+        }, (rs, i) -> experiment(rs));
     }
 
     /** The summary of one metric for the given experiments (those that reported it). */
@@ -167,45 +170,44 @@ class LoopStore {
     }
 
     /**
-     * Ends an active experiment; false when it was no longer QUEUED or RUNNING (a worker completed it first),
-     * in which case nothing changes.
+     * Ends an active experiment as {@code move} says, guarded by the move's allowed statuses (and, for a lost
+     * worker, by its lease still being expired at {@code now}: a heartbeat may have renewed it since the tick read
+     * it). False when the guard did not hold, in which case nothing changes.
      */
-    boolean endExperiment(UUID id, String status, String reason, String message, Instant now) {
-        return jdbc.update("""
-                UPDATE experiment SET status = ?, stop_reason = ?, failure_message = COALESCE(?, failure_message),
-                       ended_at = ?, version = version + 1
-                 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
-                """, status, reason, message, Jdbc.timestamp(now), id) == 1;
+    boolean endExperiment(UUID id, ExperimentTransition move, StopReason reason, String message, Instant now) {
+        String leaseStillExpired = move == ExperimentTransition.LOSE_WORKER ? " AND worker_lease_expires_at < ?" : "";
+        String sql = "UPDATE experiment SET status = ?, stop_reason = ?, failure_message = COALESCE(?, failure_message),"
+                + " ended_at = ?, worker_lease_expires_at = NULL, version = version + 1"
+                + " WHERE id = ? AND " + move.sqlGuard() + leaseStillExpired;
+        Object[] args = move == ExperimentTransition.LOSE_WORKER
+                ? new Object[] {move.to().name(), reason.code(), message, Jdbc.timestamp(now), id, Jdbc.timestamp(now)}
+                : new Object[] {move.to().name(), reason.code(), message, Jdbc.timestamp(now), id};
+        return jdbc.update(sql, args) == 1;
     }
 
     /**
-     * Puts a RUNNING experiment whose worker was lost back to QUEUED for another attempt, if it was retried fewer
-     * than {@code maxRetries} times and its lease is still expired at {@code now} (a heartbeat may have renewed it
-     * since the tick read it): same row, same number and parameters, {@code retries} + 1, the worker, start and
+     * Puts a RUNNING experiment whose worker was lost back to QUEUED for another attempt ({@link
+     * ExperimentTransition#RETRY}), if it was retried fewer than {@code maxRetries} times and its lease is still
+     * expired at {@code now}: same row, same number and parameters, {@code retries} + 1, the worker, start and
      * lease cleared. The lost attempt's scalars stay until the retry starts (a late {@code complete} of the lost
      * worker keeps them; see {@code WorkerProtocol}). Returns the experiment's name, or null when it was not
-     * requeued (retries used up, lease renewed, or no longer RUNNING).
+     * requeued.
      */
     String requeueLost(UUID id, int maxRetries, Instant now) {
-        List<String> names = jdbc.queryForList("""
-                UPDATE experiment SET status = 'QUEUED', retries = retries + 1, worker_id = NULL, started_at = NULL,
-                       worker_lease_expires_at = NULL, version = version + 1
-                 WHERE id = ? AND status = 'RUNNING' AND retries < ? AND worker_lease_expires_at < ?
-                RETURNING name
-                """, String.class, id, maxRetries, Jdbc.timestamp(now));
+        List<String> names = jdbc.queryForList("UPDATE experiment SET status = ?, retries = retries + 1,"
+                + " worker_id = NULL, started_at = NULL, worker_lease_expires_at = NULL, version = version + 1"
+                + " WHERE id = ? AND " + ExperimentTransition.RETRY.sqlGuard()
+                + " AND retries < ? AND worker_lease_expires_at < ? RETURNING name", String.class,
+                ExperimentTransition.RETRY.to().name(), id, maxRetries, Jdbc.timestamp(now));
         return names.isEmpty() ? null : names.get(0);
     }
 
-    /**
-     * Ends a RUNNING experiment as FAILED / worker_lost if its lease is still expired at {@code now}; false when a
-     * heartbeat renewed it since the tick read it, or it is no longer RUNNING.
-     */
-    boolean loseWorker(UUID id, String message, Instant now) {
-        return jdbc.update("""
-                UPDATE experiment SET status = 'FAILED', stop_reason = 'worker_lost',
-                       failure_message = COALESCE(?, failure_message), ended_at = ?, version = version + 1
-                 WHERE id = ? AND status = 'RUNNING' AND worker_lease_expires_at < ?
-                """, message, Jdbc.timestamp(now), id, Jdbc.timestamp(now)) == 1;
+    /** Aborts every active experiment of the study (it failed before a snapshot could be built); returns their ids. */
+    List<UUID> abortAll(UUID studyId, StopReason reason, Instant now) {
+        return jdbc.queryForList("UPDATE experiment SET status = ?, stop_reason = ?, ended_at = ?,"
+                + " worker_lease_expires_at = NULL, version = version + 1"
+                + " WHERE study_id = ? AND " + ExperimentTransition.ABORT.sqlGuard() + " RETURNING id", UUID.class,
+                ExperimentTransition.ABORT.to().name(), reason.code(), Jdbc.timestamp(now), studyId);
     }
 
     void insertExperiment(UUID id, UUID studyId, int number, String name, String project, String parametersJson,
@@ -213,9 +215,9 @@ class LoopStore {
         jdbc.update("""
                 INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived, queue,
                                         max_iteration, created_at, completion_notified, version, created_by)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', false, ?, ?, ?, false, 0, ?)
-                """, id, studyId, number, name, project, parametersJson, queue, maxIteration, Jdbc.timestamp(now),
-                createdBy);
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, false, ?, ?, ?, false, 0, ?)
+                """, id, studyId, number, name, project, parametersJson, ExperimentStatus.QUEUED.name(), queue,
+                maxIteration, Jdbc.timestamp(now), createdBy);
     }
 
     void saveProgress(UUID studyId, String strategyStateJson, int experimentsCreated) {
@@ -225,21 +227,16 @@ class LoopStore {
                 """, strategyStateJson, experimentsCreated, studyId);
     }
 
-    void endStudy(UUID studyId, String status, String reason, Instant now) {
-        jdbc.update("""
-                UPDATE study SET status = ?, status_reason = COALESCE(status_reason, ?), ended_at = ?,
-                       lease_owner = NULL, lease_expires_at = NULL, version = version + 1
-                 WHERE id = ? AND status IN ('RUNNING', 'STOPPING')
-                """, status, reason, Jdbc.timestamp(now), studyId);
-    }
-
-    /** Ends the study FAILED; unlike {@link #endStudy} the reason replaces any earlier one (it says what broke). */
-    void failStudy(UUID studyId, String reason, Instant now) {
-        jdbc.update("""
-                UPDATE study SET status = 'FAILED', status_reason = ?, ended_at = ?,
-                       lease_owner = NULL, lease_expires_at = NULL, version = version + 1
-                 WHERE id = ? AND status IN ('RUNNING', 'STOPPING')
-                """, reason, Jdbc.timestamp(now), studyId);
+    /**
+     * Ends a driven study as {@code end} says, guarded by its transition. COMPLETED and STOPPED keep a reason already
+     * stored (a user's stop request); FAILED replaces it (the reason says what broke).
+     */
+    boolean endStudy(UUID studyId, StudyEnd end, Instant now) {
+        String reason = end.failure() ? "?" : "COALESCE(status_reason, ?)";
+        return jdbc.update("UPDATE study SET status = ?, status_reason = " + reason + ", ended_at = ?,"
+                + " lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                + " WHERE id = ? AND " + end.transition().sqlGuard(),
+                end.status().name(), end.reason(), Jdbc.timestamp(now), studyId) == 1;
     }
 
     void markNotified(Collection<UUID> experimentIds) {
@@ -278,10 +275,18 @@ class LoopStore {
         });
     }
 
+    private static ExperimentRow experiment(ResultSet rs) throws SQLException {
+        return new ExperimentRow(Jdbc.uuid(rs, "id"), rs.getInt("number"),
+                ExperimentStatus.valueOf(rs.getString("status")), StopReason.fromCode(rs.getString("stop_reason")),
+                Jdbc.nullableLong(rs, "max_iteration"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "ended_at"),
+                Jdbc.instant(rs, "worker_lease_expires_at"), rs.getBoolean("completion_notified"),
+                rs.getBoolean("archived"), rs.getInt("retries"));
+    }
+
     private static StudyRow study(ResultSet rs) throws SQLException {
         Double period = Jdbc.nullableDouble(rs, "report_period_minutes");
         return new StudyRow(Jdbc.uuid(rs, "id"), rs.getString("name"), Jdbc.uuid(rs, "base_experiment_id"),
-                rs.getString("status"), rs.getString("status_reason"), rs.getString("space"),
+                StudyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("space"),
                 rs.getString("objectives"), rs.getString("strategy_name"), rs.getString("strategy_settings"),
                 rs.getString("strategy_state"), rs.getLong("seed"), rs.getString("early_stopping"),
                 rs.getString("backend"), rs.getString("execution_queue"), rs.getInt("max_concurrent_experiments"),

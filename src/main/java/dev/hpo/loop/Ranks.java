@@ -20,12 +20,12 @@ final class Ranks {
     record Ranked(ExperimentRow row, double[] values) {
     }
 
-    static List<Ranked> of(StudyHistory history) {
-        List<Objective> objectives = history.model.objectives;
+    static List<Ranked> of(StudySnapshot snapshot) {
+        List<Objective> objectives = snapshot.model.objectives;
         List<Ranked> ranked = new ArrayList<>();
-        for (ExperimentRow row : history.experiments) {
+        for (ExperimentRow row : snapshot.experiments()) {
             if (row.ended()) {
-                double[] values = history.values(row);
+                double[] values = snapshot.values(row);
                 if (values != null) {
                     ranked.add(new Ranked(row, values));
                 }

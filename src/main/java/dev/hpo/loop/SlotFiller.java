@@ -1,6 +1,5 @@
 package dev.hpo.loop;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,93 +8,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
-import dev.hpo.backend.LaunchRequest;
 import dev.hpo.strategy.Seeds;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step 4 of a tick: asks the strategy once per free slot and creates the experiments it suggests, each appended
- * to the history as PENDING before the next call, with the strategy's state saved in the same transaction.
- * A suggestion equal to an earlier experiment (same canonical parameters and budget) is dropped, state and all, and
- * the strategy asked again with a generator salted by the attempt (deterministic, so a resumed study redraws the
- * same way); after {@link #MAX_REDRAWS} repeats the filling ends for this tick, and a study with nothing active
- * then completes as exhausted.
+ * Step 4 of a tick, as a decision: asks the strategy once per free slot for the experiments to create, each
+ * appended to the trials as PENDING before the next call. A suggestion equal to an earlier experiment (same
+ * canonical parameters and budget) is dropped, state and all, and the strategy asked again with a generator
+ * salted by the attempt (deterministic, so a resumed study redraws the same way); after {@link #MAX_REDRAWS}
+ * repeats the filling ends for this tick, and a study with nothing active then completes as exhausted.
+ * Plain Java: the strategy is the only thing it calls.
  */
-@Component
-class SlotFiller {
+final class SlotFiller {
 
     /** Redraws after a suggestion that repeats an earlier experiment, before the tick gives up on the slot. */
     static final int MAX_REDRAWS = 16;
     private static final long REDRAW_SALT = 0x9E3779B97F4A7C15L;
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
-    private final LoopStore store;
-    private final IntermediateValues intermediateValues;
-    private final JsonMapper json;
-    private final LoopSettings settings;
-
-    SlotFiller(LoopStore store, IntermediateValues intermediateValues, JsonMapper json, LoopSettings settings) {
-        this.store = store;
-        this.intermediateValues = intermediateValues;
-        this.json = json;
-        this.settings = settings;
-    }
-
-    /** What filling did. */
-    record Filled(List<LaunchRequest> launches, int experimentsCreated, boolean duplicate) {
+    private SlotFiller() {
     }
 
     /**
-     * Fills up to {@code free} slots. Throws {@link StrategyFailure} when the strategy throws, so the tick can
-     * fail the study with the reason.
+     * What filling decided.
+     *
+     * @param state           the strategy's new state, or null when unchanged
+     * @param exhaustedReason set when the strategy said it is exhausted in this fill
+     * @param duplicate       the strategy kept repeating earlier points
      */
-    Filled fill(StudyRow study, StudyHistory history, int free, Instant now) {
-        StudyModel model = history.model;
-        int created = study.experimentsCreated();
-        if (free <= 0 || model.exhaustedReason != null) {
-            return new Filled(List.of(), created, false);
+    record Filled(List<NewExperiment> created, Map<String, Object> state, String exhaustedReason,
+                  boolean duplicate) {
+
+        static Filled nothing() {
+            return new Filled(List.of(), null, null, false);
         }
-        if (model.strategyNeedsIntermediate && !history.hasIntermediate()) {
-            intermediateValues.load(history);
+    }
+
+    /**
+     * Fills up to {@code free} slots given the trials as the tick left them. Throws {@link StrategyFailure} when
+     * the strategy throws or answers nothing, so the tick can fail the study with the reason.
+     */
+    static Filled fill(StudySnapshot snapshot, TrialsView trials, int free, Map<String, Object> storedState) {
+        StudyModel model = snapshot.model;
+        StudyRow study = snapshot.study();
+        if (free <= 0 || snapshot.exhaustedReason() != null) {
+            return Filled.nothing();
         }
-        List<Trial> trials = history.trials();
-        // canonical keys of experiments are fixed once created: computed once per experiment and kept
-        for (int i = model.keysByNumber.size(); i < trials.size(); i++) {
-            model.keysByNumber.add(key(model, trials.get(i).parameters(), trials.get(i).maxIteration()));
-        }
-        Set<String> seen = new HashSet<>(model.keysByNumber);
-        Map<String, Object> state = study.strategyState() == null ? Map.of() : json.readValue(study.strategyState(), MAP);
+        Set<String> seenHere = new HashSet<>();
+        Map<String, Object> state = storedState;
         boolean stateChanged = false;
+        String exhausted = null;
         boolean duplicate = false;
-        List<LaunchRequest> launches = new ArrayList<>();
+        List<NewExperiment> created = new ArrayList<>();
+        int number = study.experimentsCreated();
         for (int slot = 0; slot < free; slot++) {
             Suggestion suggestion = null;
             Map<String, Object> parameters = null;
             Long maxIteration = null;
             for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
-                StrategyContext context = new StrategyContext(model.space, model.objectives,
-                        Collections.unmodifiableList(trials), Collections.unmodifiableMap(state),
-                        generator(study.seed(), trials.size(), attempt), model.budget);
+                StrategyContext context = new StrategyContext(model.space, model.objectives, trials,
+                        Collections.unmodifiableMap(state), generator(study.seed(), trials.size(), attempt),
+                        model.budget);
                 suggestion = ask(study, model, context);
                 if (!(suggestion instanceof Suggestion.Point point)) {
                     break;
                 }
                 maxIteration = point.maxIteration() != null ? point.maxIteration() : study.maxIterationPerJob();
                 parameters = new LinkedHashMap<>(point.parameters());
-                if (seen.add(key(model, parameters, maxIteration))) {
+                String key = snapshot.key(parameters, maxIteration);
+                if (!snapshot.tried(key) && seenHere.add(key)) {
                     break;
                 }
                 // A repeat: forget this answer (state included) and redraw with another generator.
@@ -108,33 +94,26 @@ class SlotFiller {
             if (suggestion instanceof Suggestion.Wait) {
                 break;
             }
-            if (suggestion instanceof Suggestion.Exhausted exhausted) {
-                model.exhaustedReason = exhausted.reason() == null ? "exhausted" : exhausted.reason();
+            if (suggestion instanceof Suggestion.Exhausted end) {
+                exhausted = end.reason() == null ? "exhausted" : end.reason();
                 break;
             }
             if (parameters == null) {
                 duplicate = true;
                 break;
             }
-            int number = created++;
-            UUID id = UUID.randomUUID();
+            Map<String, Object> frozen = ParameterValues.normalized(parameters);
+            seenHere.add(snapshot.key(frozen, maxIteration));
             String name = experimentName(model.base.name(), parameters);
             String project = study.spawnProject() != null ? study.spawnProject() : model.base.project();
-            String queue = "queue".equals(study.backend()) ? study.executionQueue() : null;
-            store.insertExperiment(id, study.id(), number, name, project, json.writeValueAsString(parameters), queue,
-                    maxIteration, now, settings.replicaId());
-            Map<String, Object> frozen = ParameterValues.normalized(parameters);
-            model.parametersByNumber.add(frozen);
-            model.keysByNumber.add(key(model, frozen, maxIteration));
-            ExperimentRow row = new ExperimentRow(id, number, "QUEUED", null, maxIteration, null, null, null, false, false);
-            history.add(row);
-            trials.add(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(), maxIteration));
-            launches.add(launchRequest(study, model, id, name, frozen, maxIteration));
+            // null unless the study's backend uses a queue (StudyFactory.queueFor decides it when the study is created)
+            String queue = study.executionQueue();
+            created.add(new NewExperiment(number, name, project, frozen, queue, maxIteration));
+            trials.append(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(),
+                    maxIteration));
+            number++;
         }
-        if (stateChanged || created != study.experimentsCreated()) {
-            store.saveProgress(study.id(), json.writeValueAsString(state), created);
-        }
-        return new Filled(launches, created, duplicate);
+        return new Filled(created, stateChanged ? state : null, exhausted, duplicate);
     }
 
     /**
@@ -166,19 +145,6 @@ class SlotFiller {
             name.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
         }
         return name.toString();
-    }
-
-    /** Same point and same budget: a higher budget for the same point is a new experiment (multi-fidelity). */
-    private static String key(StudyModel model, Map<String, Object> parameters, Long maxIteration) {
-        return model.space.canonicalKey(parameters) + "@" + maxIteration;
-    }
-
-    LaunchRequest launchRequest(StudyRow study, StudyModel model, UUID id, String name,
-                                        Map<String, Object> parameters, Long maxIteration) {
-        Map<String, Object> merged = new LinkedHashMap<>(model.baseParameters);
-        merged.putAll(parameters);
-        return new LaunchRequest(id, study.id(), name, model.command, model.base.workingDirectory(),
-                model.environment, merged, maxIteration);
     }
 
     /** The strategy threw: the study fails with this reason. */

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hpo.study.StudyTransition;
+
 /**
  * The per-study lease that makes one replica at a time drive a study. It lives in the study row
  * ({@code lease_owner}, {@code lease_expires_at}); claiming skips rows another transaction holds, so replicas
@@ -19,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class StudyLeases {
+
+    /** The studies a replica drives: those a loop transition may still end (RUNNING, STOPPING). */
+    private static final String DRIVEN = StudyTransition.COMPLETE.sqlGuard();
 
     private final JdbcTemplate jdbc;
     private final LoopSettings settings;
@@ -40,19 +45,19 @@ public class StudyLeases {
         Instant expiresAt = now.plus(settings.studyLeaseDuration());
         List<UUID> held = new ArrayList<>(jdbc.queryForList("""
                 UPDATE study SET lease_expires_at = ?
-                 WHERE lease_owner = ? AND status IN ('RUNNING', 'STOPPING')
+                 WHERE lease_owner = ? AND %s
                 RETURNING id
-                """, UUID.class, Jdbc.timestamp(expiresAt), settings.replicaId()));
+                """.formatted(DRIVEN), UUID.class, Jdbc.timestamp(expiresAt), settings.replicaId()));
         held.addAll(jdbc.queryForList("""
                 UPDATE study SET lease_owner = ?, lease_expires_at = ?
                  WHERE id IN (SELECT id FROM study
-                               WHERE status IN ('RUNNING', 'STOPPING')
+                               WHERE %s
                                  AND (lease_owner IS NULL OR lease_expires_at < ?)
                                ORDER BY lease_owner NULLS FIRST, started_at
                                LIMIT ?
                                FOR UPDATE SKIP LOCKED)
                 RETURNING id
-                """, UUID.class, settings.replicaId(), Jdbc.timestamp(expiresAt), Jdbc.timestamp(now),
+                """.formatted(DRIVEN), UUID.class, settings.replicaId(), Jdbc.timestamp(expiresAt), Jdbc.timestamp(now),
                 settings.maxStudiesPerClaim()));
         return held;
     }

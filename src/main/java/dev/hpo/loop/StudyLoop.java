@@ -17,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dev.hpo.experiment.ExperimentChanged;
 import dev.hpo.shared.DaemonThreads;
 import dev.hpo.study.StudyStateChanged;
+import dev.hpo.study.StudyStatus;
 
 /**
  * The study loop of this replica: every {@link LoopSettings#tickInterval()} it claims or renews the leases of
@@ -58,7 +59,7 @@ public class StudyLoop implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(StudyStateChanged event) {
-        if ("RUNNING".equals(event.status()) || "STOPPING".equals(event.status())) {
+        if (StudyStatus.valueOf(event.status()).active()) {
             wake(event.studyId());
         }
     }

@@ -13,7 +13,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.objective.Objective;
+import dev.hpo.study.StudyStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,36 +45,36 @@ class StudyReporter {
         return !now.isBefore(study.lastReportAt().plus(period));
     }
 
-    void report(StudyRow study, int experimentsCreated, String status, String statusReason, String exhaustedReason,
-                StudyHistory history, List<Ranks.Ranked> ranking, Instant now) {
-        archive(study, history, ranking);
+    void report(StudyRow study, int experimentsCreated, StudyStatus status, String statusReason, String exhaustedReason,
+                StudySnapshot snapshot, List<Ranks.Ranked> ranking, Instant now) {
+        archive(study, snapshot, ranking);
         int tableSize = study.saveTopKOnly() != null ? study.saveTopKOnly() : DEFAULT_TABLE_SIZE;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("generatedAt", now.toString());
-        report.put("status", status);
+        report.put("status", status.name());
         report.put("statusReason", statusReason);
         report.put("strategyExhausted", exhaustedReason);
         report.put("elapsedMinutes", study.startedAt() == null ? null
                 : Duration.between(study.startedAt(), now).toMillis() / 60_000.0);
-        double computeMinutes = history.computeMinutes(now);
+        double computeMinutes = snapshot.computeMinutes(now);
         report.put("computeMinutes", computeMinutes);
-        report.put("counters", counters(history));
+        report.put("counters", counters(snapshot));
         report.put("remainingBudget", remaining(study, experimentsCreated, computeMinutes, now));
         List<Map<String, Object>> objectives = new ArrayList<>();
-        for (Objective objective : history.model.objectives) {
+        for (Objective objective : snapshot.model.objectives) {
             objectives.add(Map.of("title", objective.title(), "series", objective.series(), "sign", objective.sign().json()));
         }
         report.put("objectives", objectives);
         List<Map<String, Object>> table = new ArrayList<>();
         for (int i = 0; i < Math.min(tableSize, ranking.size()); i++) {
-            table.add(row(i + 1, ranking.get(i), history));
+            table.add(row(i + 1, ranking.get(i), snapshot));
         }
         report.put("best", table.isEmpty() ? null : table.get(0));
         report.put("topK", table);
         store.writeReport(study.id(), json.writeValueAsString(report), now);
     }
 
-    private void archive(StudyRow study, StudyHistory history, List<Ranks.Ranked> ranking) {
+    private void archive(StudyRow study, StudySnapshot snapshot, List<Ranks.Ranked> ranking) {
         Integer k = study.saveTopKOnly();
         if (k == null) {
             return;
@@ -83,38 +85,38 @@ class StudyReporter {
         }
         List<UUID> archive = new ArrayList<>();
         List<UUID> unarchive = new ArrayList<>();
-        for (ExperimentRow row : List.copyOf(history.experiments)) {
+        for (ExperimentRow row : List.copyOf(snapshot.experiments())) {
             if (row.active()) {
                 continue;
             }
             boolean keep = top.contains(row.id());
             if (keep && row.archived()) {
                 unarchive.add(row.id());
-                history.replace(row.archivedAs(false));
+                snapshot.put(row.archivedAs(false));
             } else if (!keep && !row.archived()) {
                 archive.add(row.id());
-                history.replace(row.archivedAs(true));
+                snapshot.put(row.archivedAs(true));
             }
         }
         store.setArchived(archive, true);
         store.setArchived(unarchive, false);
     }
 
-    private static Map<String, Object> counters(StudyHistory history) {
+    private static Map<String, Object> counters(StudySnapshot snapshot) {
         Map<String, Object> counters = new LinkedHashMap<>();
-        for (String status : List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED", "ABORTED")) {
-            counters.put(status.toLowerCase(), 0);
+        for (ExperimentStatus status : ExperimentStatus.values()) {
+            counters.put(status.name().toLowerCase(), 0);
         }
         int archived = 0;
-        for (ExperimentRow row : history.experiments) {
-            counters.merge(row.status().toLowerCase(), 1, (a, b) -> (Integer) a + (Integer) b);
+        for (ExperimentRow row : snapshot.experiments()) {
+            counters.merge(row.status().name().toLowerCase(), 1, (a, b) -> (Integer) a + (Integer) b);
             if (row.archived()) {
                 archived++;
             }
         }
         counters.put("archived", archived);
-        counters.put("active", history.activeCount());
-        counters.put("total", history.experiments.size());
+        counters.put("active", snapshot.activeCount());
+        counters.put("total", snapshot.size());
         return counters;
     }
 
@@ -138,17 +140,17 @@ class StudyReporter {
         return Math.max(0, Math.min(100, 100.0 * left / total));
     }
 
-    private static Map<String, Object> row(int rank, Ranks.Ranked ranked, StudyHistory history) {
+    private static Map<String, Object> row(int rank, Ranks.Ranked ranked, StudySnapshot snapshot) {
         ExperimentRow row = ranked.row();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("rank", rank);
         entry.put("experimentId", row.id());
         entry.put("number", row.number());
-        entry.put("status", row.status());
-        entry.put("stopReason", row.stopReason());
+        entry.put("status", row.status().name());
+        entry.put("stopReason", row.stopReason() == null ? null : row.stopReason().code());
         entry.put("objectiveValues", Arrays.stream(ranked.values()).boxed().toList());
-        entry.put("iterations", Arrays.asList(history.iterations(row)));
-        entry.put("parameters", history.parameters(row));
+        entry.put("iterations", Arrays.asList(snapshot.iterations(row)));
+        entry.put("parameters", snapshot.parameters(row));
         return entry;
     }
 }

@@ -3,8 +3,10 @@ package dev.hpo.loop;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.hpo.study.StudyStatus;
+
 /** The columns of one study row that a tick reads (JSON columns as text; parsed once per study and cached). */
-record StudyRow(UUID id, String name, UUID baseExperimentId, String status, String statusReason,
+record StudyRow(UUID id, String name, UUID baseExperimentId, StudyStatus status, String statusReason,
                 String space, String objectives, String strategyName, String strategySettings,
                 String strategyState, long seed, String earlyStopping, String backend, String executionQueue,
                 int maxConcurrentExperiments, Integer totalMaxJobs, Double computeTimeLimitMinutes,
@@ -18,6 +20,6 @@ record StudyRow(UUID id, String name, UUID baseExperimentId, String status, Stri
     }
 
     boolean stopping() {
-        return "STOPPING".equals(status);
+        return status == StudyStatus.STOPPING;
     }
 }

@@ -31,11 +31,11 @@ class StudyTicker {
     private final TransactionTemplate transaction;
     private final BackendRegistry backends;
     private final WebhookDelivery webhooks;
-    private final StudyModels models;
+    private final StudySnapshots models;
     private final Timer tickTimer;
 
     StudyTicker(StudyTick tick, PlatformTransactionManager transactionManager, BackendRegistry backends,
-                WebhookDelivery webhooks, StudyModels models, ObjectProvider<MeterRegistry> meters) {
+                WebhookDelivery webhooks, StudySnapshots models, ObjectProvider<MeterRegistry> meters) {
         this.tick = tick;
         MeterRegistry registry = meters.getIfAvailable();
         this.tickTimer = registry == null ? null : Timer.builder("hpo.loop.tick")

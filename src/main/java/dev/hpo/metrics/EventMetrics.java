@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import dev.hpo.shared.StopReason;
 import dev.hpo.events.NumberedEvent;
 import dev.hpo.events.NumberedEventsListener;
 import io.micrometer.core.instrument.Counter;
@@ -73,7 +74,7 @@ class EventMetrics implements NumberedEventsListener {
                     Counter.builder("hpo.experiments.ended").description("Experiments ended, by status and stop reason")
                             .tag("status", String.valueOf(event.status())).tag("reason", reason)
                             .register(registry).increment();
-                    if ("worker_lost".equals(event.stopReason())) {
+                    if (StopReason.fromCode(event.stopReason()) == StopReason.WORKER_LOST) {
                         leaseExpiries.increment();
                     }
                     Deque<java.time.Instant> ends = pendingEnds.computeIfAbsent(event.studyId(), k -> new ArrayDeque<>());

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * two attempts.
  */
 @Component
-public class QueueWaiters implements DisposableBean {
+public class QueueWaiters implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueWaiters.class);
     /** Studies whose queue is remembered at most; beyond it the map starts over. */
@@ -33,13 +33,18 @@ public class QueueWaiters implements DisposableBean {
 
     /** A waiting lease request; {@link #wake} runs on a waker thread and must not block for long. */
     public interface Waiter {
+        /** Experiments may be queued: try to lease. */
         void wake();
+
+        /** The service stops: answer now that nothing came (so the graceful shutdown need not wait for the poll). */
+        void release();
     }
 
     private final JdbcTemplate jdbc;
     private final Map<String, ConcurrentLinkedDeque<Waiter>> byQueue = new ConcurrentHashMap<>();
     private final Map<UUID, String> queueOfStudy = new ConcurrentHashMap<>();
     private final ExecutorService wakers;
+    private volatile boolean running;
 
     QueueWaiters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -49,6 +54,11 @@ public class QueueWaiters implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Whether lease requests may wait: false once the service stops (they answer at once then). */
+    public boolean accepting() {
+        return running;
     }
 
     /** Adds a waiter of {@code queue} (at the end: the oldest is woken first). */
@@ -140,7 +150,25 @@ public class QueueWaiters implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown (a higher phase stops first): every waiter answers now. */
+    @Override
+    public void stop() {
+        running = false;
+        for (ConcurrentLinkedDeque<Waiter> waiters : byQueue.values()) {
+            Waiter waiter;
+            while ((waiter = waiters.pollFirst()) != null) {
+                waiter.release();
+            }
+        }
         wakers.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hpo.shared.StopReason;
 import dev.hpo.experiment.Experiment;
 import dev.hpo.experiment.ExperimentChanged;
 import dev.hpo.experiment.ExperimentId;
@@ -220,7 +221,7 @@ public class WorkerProtocol {
             return WorkerAction.stop(experiment.stopReason());
         }
         if (lostAndRequeued(experiment, workerId)) {
-            return WorkerAction.stop(Experiment.WORKER_LOST);
+            return WorkerAction.stop(StopReason.WORKER_LOST.code());
         }
         if (experiment.status() == ExperimentStatus.RUNNING) {
             throw new IllegalTransitionException("experiment " + experiment.id() + " is leased by worker "

@@ -39,6 +39,15 @@ public interface StrategySpec {
     SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives, Budget budget);
 
     /**
+     * Whether its suggestions read the experiments' intermediate values ({@link dev.hpo.trial.Trial#intermediate()}),
+     * as multi-fidelity strategies do to promote or cut configurations. The loop loads them for such a strategy
+     * only (they cost a read of every report); for the others {@code intermediate} may be empty. By default false.
+     */
+    default boolean readsIntermediateValues() {
+        return false;
+    }
+
+    /**
      * The settings to store with a new study, given the user's (already accepted by {@link #create}). By default
      * the same map; a strategy that decides something at creation ({@code auto}) records the decision here, so that
      * the study is rebuilt from the stored settings with the same decision even if the rules change later.

@@ -2,7 +2,6 @@ package dev.hpo.study;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,9 @@ import org.hibernate.type.SqlTypes;
 
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.objective.Objective;
-import dev.hpo.objective.Sign;
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
+import dev.hpo.shared.StopReason;
 import dev.hpo.shared.StudyId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,15 +29,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * One optimization run. It owns its lifecycle: every status change goes through a guarded method that throws
  * {@link IllegalTransitionException} when the move is not allowed. The REST layer creates, starts and stops
- * studies; the loop drives running ones ({@link #finish}, strategy state, lease, report).
+ * studies; the loop drives running ones and ends them with SQL guarded by the same {@link StudyTransition}s.
  */
 @Entity
 @DynamicUpdate
 @Table(name = "study")
 public class Study extends AssignedIdEntity {
-
-    /** Why a study ended or is stopping, as stored in {@code status_reason}. */
-    public static final String STOPPED_BY_USER = "stopped_by_user";
 
     private String name;
     @Column(name = "base_experiment_id")
@@ -118,14 +114,7 @@ public class Study extends AssignedIdEntity {
         this.name = definition.name();
         this.baseExperimentId = definition.baseExperimentId().value();
         this.space = definition.space();
-        this.objectives = new ArrayList<>();
-        for (Objective objective : definition.objectives()) {
-            Map<String, String> stored = new LinkedHashMap<>();
-            stored.put("title", objective.title());
-            stored.put("series", objective.series());
-            stored.put("sign", objective.sign().json());
-            this.objectives.add(stored);
-        }
+        this.objectives = StudyDefinitionCodec.encodeObjectives(definition.objectives());
         this.strategyName = definition.strategyName();
         this.strategySettings = new LinkedHashMap<>(definition.strategySettings());
         this.seed = definition.seed();
@@ -155,10 +144,8 @@ public class Study extends AssignedIdEntity {
      * unless an absolute deadline was already set with {@link #changeDeadline}.
      */
     public void start(Instant now, String jobCompleteCallbackUrl) {
-        if (status != StudyStatus.CREATED) {
-            throw illegal("start");
-        }
-        this.status = StudyStatus.RUNNING;
+        require(StudyTransition.START, "start");
+        this.status = StudyTransition.START.to();
         this.startedAt = now;
         this.jobCompleteCallbackUrl = jobCompleteCallbackUrl;
         if (deadline == null && optimizationTimeLimitMinutes != null) {
@@ -173,36 +160,16 @@ public class Study extends AssignedIdEntity {
      * @return true when the status changed
      */
     public boolean requestStop(Instant now) {
-        switch (status) {
-            case CREATED -> {
-                end(StudyStatus.STOPPED, STOPPED_BY_USER, now);
-                return true;
-            }
-            case RUNNING -> {
-                this.status = StudyStatus.STOPPING;
-                this.statusReason = STOPPED_BY_USER;
-                return true;
-            }
-            default -> {
-                return false;
-            }
+        if (StudyTransition.STOP_UNSTARTED.allows(status)) {
+            end(StudyTransition.STOP_UNSTARTED, StopReason.STOPPED_BY_USER.code(), now);
+            return true;
         }
-    }
-
-    /**
-     * The loop ends a running or stopping study: {@code COMPLETED} (strategy exhausted, job budget),
-     * {@code STOPPED} (stop request, time limits) or {@code FAILED} (internal error, reason = the message).
-     */
-    public void finish(StudyStatus outcome, String reason, Instant now) {
-        if (!outcome.ended()) {
-            throw new IllegalArgumentException("a study ends COMPLETED, STOPPED or FAILED, not " + outcome);
+        if (StudyTransition.REQUEST_STOP.allows(status)) {
+            this.status = StudyTransition.REQUEST_STOP.to();
+            this.statusReason = StopReason.STOPPED_BY_USER.code();
+            return true;
         }
-        if (!status.active()) {
-            throw illegal("end as " + outcome);
-        }
-        // A user's stop request wins over whatever limit the loop noticed while stopping.
-        String finalReason = status == StudyStatus.STOPPING && statusReason != null ? statusReason : reason;
-        end(outcome, finalReason, now);
+        return false;
     }
 
     /** Sets an absolute optimization deadline; allowed until the study ends. */
@@ -248,21 +215,6 @@ public class Study extends AssignedIdEntity {
         this.strategyState = state == null ? null : new LinkedHashMap<>(state);
     }
 
-    public void recordReport(JsonNode report, Instant now) {
-        this.report = report;
-        this.lastReportAt = now;
-    }
-
-    public void holdLease(String owner, Instant expiresAt) {
-        this.leaseOwner = owner;
-        this.leaseExpiresAt = expiresAt;
-    }
-
-    public void releaseLease() {
-        this.leaseOwner = null;
-        this.leaseExpiresAt = null;
-    }
-
     // ---- reading ---------------------------------------------------------------------------------------
 
     /** Minutes since start, or -1 before start; counts up to the end for an ended study. */
@@ -285,11 +237,7 @@ public class Study extends AssignedIdEntity {
 
     /** The objectives in study order. */
     public List<Objective> objectives() {
-        List<Objective> result = new ArrayList<>(objectives.size());
-        for (Map<String, String> stored : objectives) {
-            result.add(new Objective(stored.get("title"), stored.get("series"), Sign.fromJson(stored.get("sign"))));
-        }
-        return result;
+        return StudyDefinitionCodec.decodeObjectives(objectives);
     }
 
     public StudyLimits limits() {
@@ -339,8 +287,8 @@ public class Study extends AssignedIdEntity {
     public JsonNode report() { return report; }
     public long version() { return version == null ? 0 : version; }
 
-    private void end(StudyStatus outcome, String reason, Instant now) {
-        this.status = outcome;
+    private void end(StudyTransition move, String reason, Instant now) {
+        this.status = move.to();
         this.statusReason = reason;
         this.endedAt = now;
         this.leaseOwner = null;
@@ -349,6 +297,12 @@ public class Study extends AssignedIdEntity {
 
     private void requireNotEnded(String action) {
         if (status.ended()) {
+            throw illegal(action);
+        }
+    }
+
+    private void require(StudyTransition move, String action) {
+        if (!move.allows(status)) {
             throw illegal(action);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.shared.StopReason;
 import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.StudyId;
 
@@ -29,8 +30,7 @@ class ExperimentTest {
         assertThat(e.complete(T0.plusSeconds(9))).isFalse();
         assertThat(e.endedAt()).isEqualTo(T0.plusSeconds(5));
         assertThatThrownBy(() -> e.fail("late", T0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> e.abort("pruned", T0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> e.renewLease(T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> e.abort(StopReason.PRUNED, T0)).isInstanceOf(IllegalTransitionException.class);
         assertThat(e.runningTime(T0.plusSeconds(100))).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -39,7 +39,7 @@ class ExperimentTest {
         Experiment e = queued();
         assertThatThrownBy(() -> e.complete(T0)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("QUEUED");
-        e.abort("study_stopped", T0);
+        e.abort(StopReason.STUDY_STOPPED, T0);
         assertThat(e.status()).isEqualTo(ExperimentStatus.ABORTED);
         assertThat(e.stopReason()).isEqualTo("study_stopped");
         assertThatThrownBy(() -> e.start("w", T0, T0)).isInstanceOf(IllegalTransitionException.class);
@@ -51,12 +51,21 @@ class ExperimentTest {
     }
 
     @Test
-    void aLostWorkerFailsTheExperimentWithItsReason() {
+    void aRetriedExperimentThatWasNotLeasedAgainMayStillBeCompletedByItsLostWorker() {
         Experiment e = queued();
-        e.start("w7", T0, T0.plusSeconds(60));
-        e.loseWorker(T0.plusSeconds(61));
-        assertThat(e.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(e.stopReason()).isEqualTo(Experiment.WORKER_LOST);
-        assertThat(e.failureMessage()).contains("w7");
+        assertThat(ExperimentTransition.COMPLETE_LOST_ATTEMPT.allows(e.status())).isTrue();
+        // a fresh QUEUED experiment (no retry) is not awaiting a retry: the table's QUEUED -> COMPLETED needs one
+        assertThat(e.awaitingRetry()).isFalse();
+        assertThatThrownBy(() -> e.complete(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void theTransitionTableGuardsSqlWritesWithTheSameStatuses() {
+        assertThat(ExperimentTransition.ABORT.sqlGuard()).isEqualTo("status IN ('QUEUED', 'RUNNING')");
+        assertThat(ExperimentTransition.LOSE_WORKER.sqlGuard()).isEqualTo("status IN ('RUNNING')");
+        for (ExperimentTransition move : ExperimentTransition.values()) {
+            // nothing leaves an ended status: ended experiments are immutable (the loop's snapshot relies on it)
+            assertThat(move.from()).allMatch(ExperimentStatus::active);
+        }
     }
 }

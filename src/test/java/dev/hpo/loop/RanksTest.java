@@ -2,17 +2,17 @@ package dev.hpo.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.objective.Objective;
 import dev.hpo.objective.Sign;
+import dev.hpo.shared.StopReason;
 import dev.hpo.trial.TrialState;
 
 class RanksTest {
@@ -20,7 +20,7 @@ class RanksTest {
     @Test
     void ranksEndedExperimentsByTheirValueAndLeavesOutRunningAndSilentOnes() {
         // given a max objective and four experiments: two completed, one running, one that never reported
-        StudyHistory history = history(List.of(new Objective("acc", "val", Sign.MAX)),
+        StudySnapshot history = history(List.of(new Objective("acc", "val", Sign.MAX)),
                 row(0, "COMPLETED", null), row(1, "COMPLETED", null), row(2, "RUNNING", null), row(3, "FAILED", null));
         report(history, 0, 0.7);
         report(history, 1, 0.9);
@@ -36,7 +36,7 @@ class RanksTest {
     @Test
     void ranksSeveralObjectivesByParetoFront() {
         // given min loss, min latency: 0 and 1 are on the first front (boundary points, in creation order), 2 is dominated by 0
-        StudyHistory history = history(List.of(new Objective("loss", "val", Sign.MIN), new Objective("latency", "ms", Sign.MIN)),
+        StudySnapshot history = history(List.of(new Objective("loss", "val", Sign.MIN), new Objective("latency", "ms", Sign.MIN)),
                 row(0, "COMPLETED", null), row(1, "COMPLETED", null), row(2, "COMPLETED", null));
         report(history, 0, 0.2, 30);
         report(history, 1, 0.1, 50);
@@ -49,12 +49,12 @@ class RanksTest {
 
     @Test
     void countsTimeAndIterationCappedExperimentsAsCompletedAndOtherAbortsAsFailed() {
-        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "time_limit"), true)).isEqualTo(TrialState.COMPLETED);
-        assertThat(StudyHistory.stateOf(row(0, "COMPLETED", "iteration_limit"), true)).isEqualTo(TrialState.COMPLETED);
-        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "pruned"), true)).isEqualTo(TrialState.PRUNED);
-        assertThat(StudyHistory.stateOf(row(0, "ABORTED", "study_stopped"), true)).isEqualTo(TrialState.FAILED);
-        assertThat(StudyHistory.stateOf(row(0, "COMPLETED", null), false)).isEqualTo(TrialState.FAILED);
-        assertThat(StudyHistory.stateOf(row(0, "QUEUED", null), false)).isEqualTo(TrialState.PENDING);
+        assertThat(StudySnapshot.stateOf(row(0, "ABORTED", "time_limit"), true)).isEqualTo(TrialState.COMPLETED);
+        assertThat(StudySnapshot.stateOf(row(0, "COMPLETED", "iteration_limit"), true)).isEqualTo(TrialState.COMPLETED);
+        assertThat(StudySnapshot.stateOf(row(0, "ABORTED", "pruned"), true)).isEqualTo(TrialState.PRUNED);
+        assertThat(StudySnapshot.stateOf(row(0, "ABORTED", "study_stopped"), true)).isEqualTo(TrialState.FAILED);
+        assertThat(StudySnapshot.stateOf(row(0, "COMPLETED", null), false)).isEqualTo(TrialState.FAILED);
+        assertThat(StudySnapshot.stateOf(row(0, "QUEUED", null), false)).isEqualTo(TrialState.PENDING);
     }
 
     @Test
@@ -64,27 +64,26 @@ class RanksTest {
     }
 
     private static ExperimentRow row(int number, String status, String reason) {
-        return new ExperimentRow(UUID.nameUUIDFromBytes(new byte[] {(byte) number}), number, status, reason, null,
-                null, null, null, false, false);
+        return new ExperimentRow(UUID.nameUUIDFromBytes(new byte[] {(byte) number}), number,
+                ExperimentStatus.valueOf(status), StopReason.fromCode(reason), null, null, null, null, false, false, 0);
     }
 
-    private static StudyHistory history(List<Objective> objectives, ExperimentRow... rows) {
-        StudyModel model = new StudyModel(UUID.randomUUID(), null, objectives, null, null, false, null, null, Map.of(),
-                List.of(), Map.of());
-        List<Map<UUID, MetricSummary>> summaries = new ArrayList<>();
-        for (int i = 0; i < objectives.size(); i++) {
-            summaries.add(new HashMap<>());
-        }
+    private static StudySnapshot history(List<Objective> objectives, ExperimentRow... rows) {
+        StudyModel model = new StudyModel(UUID.randomUUID(), SnapshotFixture.SPACE, objectives, null, null, false, null,
+                null, Map.of(), List.of(), Map.of());
+        StudySnapshot snapshot = new StudySnapshot(model);
         for (ExperimentRow row : rows) {
-            model.parametersByNumber.add(Map.of("x", (long) row.number()));
+            snapshot.addParameters(Map.of("x", (double) row.number()));
+            snapshot.put(row);
         }
-        return new StudyHistory(model, List.of(rows), summaries);
+        return snapshot;
     }
 
-    private static void report(StudyHistory history, int number, double... values) {
-        UUID id = history.experiments.get(number).id();
+    private static void report(StudySnapshot history, int number, double... values) {
+        ExperimentRow row = history.row(number);
         for (int i = 0; i < values.length; i++) {
-            history.summaries.get(i).put(id, new MetricSummary(values[i], 9, values[i], values[i], 10));
+            history.summary(i, row.id(), new MetricSummary(values[i], 9, values[i], values[i], 10));
         }
+        history.put(row);
     }
 }

@@ -11,20 +11,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
-/** Each limit of a study ends what it should, with the right reason. Time limits are fractions of a minute. */
+/**
+ * What the limits of a study do through the whole service (HTTP workers, PostgreSQL): the iteration budget stored and
+ * enforced on real reports, a stop request through the API, the median rule on real scalars, the stored report. Each
+ * limit's decision on its own (deadline, compute time, time per job, ...) is a unit test in {@link TickDeciderTest}.
+ */
 class StudyLimitsIT {
 
     /** Workers that would run for minutes: one report every 50 ms for 10,000 iterations. */
     private static final Workers.Job SLOW = Studies.quadraticJob(10_000, 50_000_000L);
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
         jdbc = app.jdbc();
     }
 
@@ -47,50 +52,6 @@ class StudyLimitsIT {
                 return !"RUNNING".equals(status) && !"STOPPING".equals(status);
             });
         }
-    }
-
-    @Test
-    void optimizationTimeLimitStopsTheStudyAndAbortsWhatRuns() {
-        String study = study("q-deadline", "random", Map.of("optimizationTimeLimitMinutes", 0.05));
-
-        runUntilEnded(study, "q-deadline", 2, SLOW);
-
-        assertThat(Studies.status(jdbc, study)).isEqualTo("STOPPED");
-        assertThat(Studies.statusReason(jdbc, study)).isEqualTo("time_limit");
-        assertThat(Studies.outcomes(jdbc, study)).isNotEmpty().containsOnly("ABORTED/time_limit");
-    }
-
-    /**
-     * The stored durations can come out a fraction of a millisecond short of what the loop measured when it
-     * decided (seen once in many runs: 0.4 ms short of 0.03 minutes), so the sum is checked to within 3 ms.
-     */
-    private static final double CLOCK_SLACK_MINUTES = 0.003 / 60;
-
-    @Test
-    void computeTimeLimitStopsTheStudyOnceRunningMinutesAddUp() {
-        // two experiments at once for 0.03 minutes of compute: about a second of wall time
-        String study = study("q-compute", "random", Map.of("computeTimeLimitMinutes", 0.03));
-
-        runUntilEnded(study, "q-compute", 2, SLOW);
-
-        assertThat(Studies.status(jdbc, study)).isEqualTo("STOPPED");
-        assertThat(Studies.statusReason(jdbc, study)).isEqualTo("compute_time_limit");
-        assertThat(Studies.outcomes(jdbc, study)).isNotEmpty().containsOnly("ABORTED/compute_time_limit");
-        assertThat(jdbc.queryForObject("""
-                SELECT sum(extract(epoch FROM ended_at - started_at)) / 60 FROM experiment
-                 WHERE study_id = ?::uuid AND started_at IS NOT NULL
-                """, Double.class, study)).isGreaterThanOrEqualTo(0.03 - CLOCK_SLACK_MINUTES);
-    }
-
-    @Test
-    void timeLimitPerJobAbortsEachExperimentAndTheBudgetCompletesTheStudy() {
-        String study = study("q-perjob", "random", Map.of("timeLimitPerJobMinutes", 0.01, "totalMaxJobs", 3));
-
-        runUntilEnded(study, "q-perjob", 2, SLOW);
-
-        assertThat(Studies.status(jdbc, study)).isEqualTo("COMPLETED");
-        assertThat(Studies.statusReason(jdbc, study)).isEqualTo("job_budget");
-        assertThat(Studies.outcomes(jdbc, study)).hasSize(3).containsOnly("ABORTED/time_limit");
     }
 
     @Test

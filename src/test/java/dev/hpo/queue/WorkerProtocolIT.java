@@ -219,7 +219,7 @@ class WorkerProtocolIT extends ApiTestBase {
         String study = runningStudy(queue);
         UUID id = insertExperiments(study, 1, queue).get(0);
         http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
-        tx.executeWithoutResult(s -> experiments.findForUpdate(id).orElseThrow().abort("pruned", clock.instant()));
+        tx.executeWithoutResult(s -> experiments.findForUpdate(id).orElseThrow().abort(dev.hpo.shared.StopReason.PRUNED, clock.instant()));
 
         Http.Answer beat = http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");
         Http.Answer scalars = http.post("/api/v1/experiments/" + id + "/scalars", "[" + LOSS.formatted(3, "0.1") + "]");

@@ -50,23 +50,23 @@ class StudyTest {
         running.start(T0, null);
         assertThat(running.requestStop(T0)).isTrue();
         assertThat(running.status()).isEqualTo(StudyStatus.STOPPING);
-        running.finish(StudyStatus.COMPLETED, "strategy_exhausted", T0.plusSeconds(5));
-        assertThat(running.status()).isEqualTo(StudyStatus.COMPLETED);
         assertThat(running.statusReason()).isEqualTo("stopped_by_user");
-        assertThat(running.elapsedMinutes(T0.plusSeconds(600))).isEqualTo(5 / 60.0);
+        assertThat(running.requestStop(T0)).isFalse();
     }
 
     @Test
     void rejectsIllegalTransitions() {
         Study study = study(null);
-        assertThatThrownBy(() -> study.finish(StudyStatus.COMPLETED, "x", T0)).isInstanceOf(IllegalTransitionException.class);
         study.start(T0, null);
         assertThatThrownBy(() -> study.start(T0, null)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("RUNNING");
         assertThatThrownBy(() -> study.changeBackend("process", null)).isInstanceOf(IllegalTransitionException.class);
-        study.finish(StudyStatus.STOPPED, "time_limit", T0);
-        assertThatThrownBy(() -> study.changeReportPeriod(1)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> study.changeTimeLimit(1, T0)).isInstanceOf(IllegalTransitionException.class);
+        Study ended = study(null);
+        ended.requestStop(T0);
+        assertThat(ended.status()).isEqualTo(StudyStatus.STOPPED);
+        assertThatThrownBy(() -> ended.changeReportPeriod(1)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> ended.changeTimeLimit(1, T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> ended.start(T0, null)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -80,5 +80,14 @@ class StudyTest {
         assertThat(study.deadline()).isEqualTo(T0.plusSeconds(60 + 120));
         study.changeTimeLimit(1, T0.plusSeconds(100));
         assertThat(study.deadline()).isEqualTo(T0.plusSeconds(160));
+    }
+
+    @Test
+    void onlyTheLoopsEndsLeaveADrivenStudyAndNothingLeavesAnEndedOne() {
+        assertThat(StudyTransition.ending(StudyStatus.COMPLETED).sqlGuard()).isEqualTo("status IN ('RUNNING', 'STOPPING')");
+        for (StudyTransition move : StudyTransition.values()) {
+            assertThat(move.from()).noneMatch(StudyStatus::ended);
+        }
+        assertThatThrownBy(() -> StudyTransition.ending(StudyStatus.RUNNING)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.hpo.study.StudyStateChanged;
 import dev.hpo.study.StudyStatus;
+import dev.hpo.study.StudyTransition;
 import dev.hpo.study.StudyWaiters;
 import dev.hpo.testsupport.ApiTestBase;
 import dev.hpo.testsupport.Http;
@@ -84,7 +85,9 @@ class WaitIT extends ApiTestBase {
     }
 
     private void endInDatabase(String id, StudyStatus outcome) {
-        tx.executeWithoutResult(s -> studies.findForUpdate(UUID.fromString(id)).orElseThrow()
-                .finish(outcome, "strategy_exhausted", clock.instant()));
+        // as the loop ends a study: SQL guarded by the lifecycle's transition table
+        jdbc.update("UPDATE study SET status = ?, status_reason = COALESCE(status_reason, 'strategy_exhausted'),"
+                + " ended_at = now(), version = version + 1 WHERE id = ? AND "
+                + StudyTransition.ending(outcome).sqlGuard(), outcome.name(), UUID.fromString(id));
     }
 }

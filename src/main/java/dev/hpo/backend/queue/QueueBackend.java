@@ -36,6 +36,11 @@ public class QueueBackend implements ExperimentBackend {
     }
 
     @Override
+    public boolean usesQueue() {
+        return true;
+    }
+
+    @Override
     public void launch(LaunchRequest request) {
         // Workers pull: the QUEUED row is the launch; a worker waiting for one may take it now.
         waiters.queuedInStudy(request.studyId());

@@ -44,7 +44,7 @@ final class LeasePoll implements QueueWaiters.Waiter {
                                                                   long waitMillis) {
         LeasePoll poll = new LeasePoll(protocol, waiters, queue, workerId, tokenId, Math.max(1, waitMillis));
         Optional<LeasedExperiment> now = protocol.lease(queue, workerId, tokenId);
-        if (now.isPresent() || waitMillis <= 0) {
+        if (now.isPresent() || waitMillis <= 0 || !waiters.accepting()) {
             poll.result.setResult(answer(now));
             return poll.result;
         }
@@ -80,9 +80,16 @@ final class LeasePoll implements QueueWaiters.Waiter {
             open = false;
             waiters.remove(queue, this);
             result.setResult(answer(leased));
+        } else if (!waiters.accepting()) {
+            timeout(); // the service stops meanwhile
         } else if (registerAgain) {
             waiters.register(queue, this);
         }
+    }
+
+    @Override
+    public synchronized void release() {
+        timeout();
     }
 
     private synchronized void timeout() {

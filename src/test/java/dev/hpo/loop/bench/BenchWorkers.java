@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 
-import dev.hpo.loop.LoopHttp;
+import dev.hpo.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +43,7 @@ final class BenchWorkers {
      * Runs until {@code total} experiments completed. {@code sample} (e.g. the seconds the strategy has spent so
      * far) is read at the start and at the end of every window.
      */
-    static Run run(LoopHttp http, String queue, int workers, int total, int window, double leaseWait,
+    static Run run(Http http, String queue, int workers, int total, int window, double leaseWait,
                    DoubleSupplier sample) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();

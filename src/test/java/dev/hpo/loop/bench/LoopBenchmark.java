@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
-import dev.hpo.loop.LoopApp;
-import dev.hpo.loop.LoopHttp;
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,12 +57,12 @@ public final class LoopBenchmark {
         double leaseWait = Double.parseDouble(option("leaseWait", "2"));
         System.out.printf(Locale.ROOT, "loop benchmark: %s cores, load average %s at the start%n",
                 Runtime.getRuntime().availableProcessors(), load());
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
                 "logging.level.root=ERROR")) {
             String base = app.http.createBaseExperiment("bench");
-            String token = app.http.post("/tokens", Map.of("name", "bench worker", "role", "worker")).requireOk()
-                    .body().get("token").asString();
-            LoopHttp worker = new LoopHttp(app.port, token);
+            String token = app.http.post("/api/v1/tokens", Map.of("name", "bench worker", "role", "worker")).requireOk()
+                    .json().get("token").asString();
+            Http worker = new Http(app.port, token);
             MeterRegistry meters = app.bean(MeterRegistry.class);
             runStudy(app, worker, base, "bench-warm", "random", 4, 400, 0, leaseWait, () -> 0);
 
@@ -103,7 +103,7 @@ public final class LoopBenchmark {
     }
 
     /** One study of {@code total} experiments; rates per window, the strategy's time apart when it is timed. */
-    private static void flat(LoopApp app, LoopHttp worker, String base, String strategy, int workers, int total,
+    private static void flat(TestApp app, Http worker, String base, String strategy, int workers, int total,
                              int window, double leaseWait, MeterRegistry meters) throws InterruptedException {
         DoubleSupplier strategySeconds = () -> {
             Timer suggest = meters.find("hpo.strategy.suggest").tag("strategy", strategy).timer();
@@ -137,7 +137,7 @@ public final class LoopBenchmark {
         }
     }
 
-    private static BenchWorkers.Run runStudy(LoopApp app, LoopHttp worker, String base, String name, String strategy,
+    private static BenchWorkers.Run runStudy(TestApp app, Http worker, String base, String name, String strategy,
                                              int concurrency, int jobs, int window, double leaseWait,
                                              DoubleSupplier sample) throws InterruptedException {
         String study = app.createStudy(study(base, name, strategy, concurrency, jobs));

@@ -1,0 +1,113 @@
+package dev.hpo.loop;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hpo.experiment.ExperimentStatus;
+import dev.hpo.objective.MetricSummary;
+import dev.hpo.objective.Objective;
+import dev.hpo.objective.Sign;
+import dev.hpo.shared.StopReason;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.space.SpaceCodec;
+import dev.hpo.stopping.StoppingRule;
+import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.study.StudyStatus;
+import dev.hpo.trial.Budget;
+
+/**
+ * Builds {@link StudySnapshot}s in memory, as {@link SnapshotLoader} would from the database, so the tick's
+ * rules ({@link TickDecider}) can be driven without one: a study row with its limits, a strategy and rule of the
+ * test's choosing, and experiments with their summaries.
+ */
+final class SnapshotFixture {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final SearchSpace SPACE = SpaceCodec.fromJson(
+            List.of(Map.of("type", "uniform", "name", "x", "min", 0, "max", 1)));
+    static final Objective LOSS = new Objective("validation", "loss", Sign.MIN);
+
+    List<Objective> objectives = List.of(LOSS);
+    SearchStrategy strategy = context -> new dev.hpo.strategy.Suggestion.Point(
+            Map.of("x", (context.trials().size() + 1) / 1000.0), null, null);
+    StoppingRule rule;
+    boolean strategyNeedsIntermediate;
+    StudyStatus status = StudyStatus.RUNNING;
+    String statusReason;
+    int maxConcurrent = 2;
+    Integer totalMaxJobs;
+    Double computeTimeLimitMinutes;
+    Double timeLimitPerJobMinutes;
+    Long maxIterationPerJob;
+    Integer saveTopKOnly;
+    Instant deadline;
+    Instant lastReportAt = T0;
+    double reportPeriodMinutes = 5;
+    int maxRetries;
+    String backend = "queue";
+    boolean judgeWorkers = true;
+
+    private StudySnapshot snapshot;
+
+    StudyRow row(int experimentsCreated) {
+        return new StudyRow(UUID.nameUUIDFromBytes("study".getBytes()), "s", UUID.randomUUID(), status, statusReason,
+                null, null, "scripted", null, null, 42L, null, backend, "default", maxConcurrent, totalMaxJobs,
+                computeTimeLimitMinutes, timeLimitPerJobMinutes, null, maxIterationPerJob, saveTopKOnly, null,
+                reportPeriodMinutes, null, T0, deadline, experimentsCreated, lastReportAt, "me",
+                T0.plusSeconds(3600), maxRetries);
+    }
+
+    /** The snapshot, built on first use from the settings above. */
+    StudySnapshot snapshot() {
+        if (snapshot == null) {
+            Budget budget = new Budget(null, maxIterationPerJob, totalMaxJobs, maxConcurrent);
+            // the model asks whatever strategy and rule the test sets, also after the snapshot was built
+            SearchStrategy currentStrategy = context -> strategy.suggest(context);
+            StoppingRule currentRule = (running, trials, objective, limits) ->
+                    rule != null && rule.shouldStop(running, trials, objective, limits);
+            StudyModel model = new StudyModel(row(0).id(), SPACE, objectives, currentStrategy, currentRule,
+                    strategyNeedsIntermediate, budget, new BaseExperimentRow("train", "demo", null, null, null, null),
+                    Map.of(), List.of(), Map.of());
+            snapshot = new StudySnapshot(model);
+            snapshot.study(row(0));
+            snapshot.judgeWorkers(judgeWorkers);
+        }
+        return snapshot;
+    }
+
+    /** Adds the next experiment with x = its number / 10. */
+    ExperimentRow add(ExperimentStatus status, StopReason reason) {
+        StudySnapshot s = snapshot();
+        int number = s.size();
+        Instant started = status == ExperimentStatus.QUEUED ? null : T0;
+        Instant ended = status.ended() ? T0.plusSeconds(60) : null;
+        ExperimentRow row = new ExperimentRow(UUID.nameUUIDFromBytes(("e" + number).getBytes()), number, status,
+                reason, null, started, ended, status == ExperimentStatus.RUNNING ? T0.plusSeconds(600) : null,
+                status.ended(), false, 0);
+        s.addParameters(Map.of("x", number / 10.0));
+        s.put(row);
+        s.study(row(s.size()));
+        return row;
+    }
+
+    /** Replaces a row (e.g. a lease that expired, or a start time). */
+    void replace(ExperimentRow row) {
+        snapshot().put(row);
+    }
+
+    /** The experiment reported {@code values} (one per objective), last at {@code iteration}, {@code count} times. */
+    void report(ExperimentRow row, long iteration, long count, double... values) {
+        for (int i = 0; i < values.length; i++) {
+            snapshot().summary(i, row.id(), new MetricSummary(values[i], iteration, values[i], values[i], count));
+        }
+        snapshot().put(snapshot().row(row.number()));
+    }
+
+    /** Re-reads the study row (after changing a setting above). */
+    void refreshStudy() {
+        snapshot().study(row(snapshot().size()));
+        snapshot().judgeWorkers(judgeWorkers);
+    }
+}
