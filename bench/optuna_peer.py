@@ -7,6 +7,7 @@ prints the quality table in the layout of ANCHORS.md, so the Java benchmark can 
 
     /usr/bin/python3 bench/optuna_peer.py                        # every widened problem, 20 seeds, 100 trials
     /usr/bin/python3 bench/optuna_peer.py --problems levy10 --samplers random,tpe --seeds 3 --trials 30
+    /usr/bin/python3 bench/optuna_peer.py --problems styblinski_tang20 --samplers tpe_mv --jobs 2
 
 Seeds are 0..n-1 and each sampler gets the seed (TPESampler(seed=s) and so on); random search runs on every
 problem, it is the win% reference. The incumbent is the best observed trial so far, scored by its true value.
@@ -17,6 +18,7 @@ import csv
 import gzip
 import json
 import math
+import multiprocessing
 import os
 import statistics
 import sys
@@ -255,6 +257,14 @@ def run(prob, sampler_name, seed, trials):
     return regrets, time.perf_counter() - start
 
 
+def run_named(job):
+    """run() for a worker process: the problem is built again there from its name."""
+    name, data, sampler_name, seed, trials = job
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    warnings.filterwarnings("ignore")
+    return run(problem(name, data), sampler_name, seed, trials)
+
+
 def quantile(values, q):
     """numpy's default (linear) quantile."""
     s = sorted(values)
@@ -271,11 +281,14 @@ def main():
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--data", default=os.path.join(HERE, "data"))
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="seeds run at once in worker processes (each run is seeded: the rows are the same)")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     warnings.filterwarnings("ignore")
     samplers = ["random"] + [s for s in args.samplers.split(",") if s and s != "random"]
-    at = [min(c, args.trials) for c in (25, 50, 100)]
+    # 25, 50 and 100 trials, or a quarter, half and all of a shorter run (QualityTable.at on the Java side)
+    at = [c if args.trials >= 100 else max(1, c * args.trials // 100) for c in (25, 50, 100)]
     print("optuna %s, %d seeds, %d trials; regret = true value of the incumbent (best observed) minus the optimum"
           % (optuna.__version__, args.seeds, args.trials))
     print("%-26s %-8s %9s %9s %9s %21s %8s %6s" % ("problem", "strategy", "med@%d" % at[0], "med@%d" % at[1],
@@ -285,7 +298,11 @@ def main():
         prob = problem(name, args.data)
         random_final = None
         for s in samplers:
-            runs = [run(prob, s, seed, args.trials) for seed in range(args.seeds)]
+            if args.jobs > 1:
+                with multiprocessing.Pool(args.jobs) as pool:
+                    runs = pool.map(run_named, [(name, args.data, s, seed, args.trials) for seed in range(args.seeds)])
+            else:
+                runs = [run(prob, s, seed, args.trials) for seed in range(args.seeds)]
             finals = [r[0][at[2] - 1] for r in runs]
             if random_final is None:
                 random_final = finals

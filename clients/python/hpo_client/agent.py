@@ -67,7 +67,7 @@ class Agent:
     def __init__(self, client: Client, queue: str, command: Sequence[str], concurrency: int = 1,
                  exit_when_idle: Optional[float] = None, poll: float = 1.0, worker_id: Optional[str] = None,
                  tail_lines: int = 20, kill_grace: float = 10.0, max_experiments: Optional[int] = None,
-                 out: Any = None) -> None:
+                 out: Any = None, lease_wait: float = 5.0) -> None:
         if not command:
             raise ValueError("hpo-agent needs a command after --")
         self.client = client
@@ -76,6 +76,7 @@ class Agent:
         self.concurrency = max(1, int(concurrency))
         self.exit_when_idle = exit_when_idle
         self.poll = poll
+        self.lease_wait = max(0.0, lease_wait)
         self.worker_id = worker_id or default_worker_id()
         self.tail_lines = tail_lines
         self.kill_grace = kill_grace
@@ -134,8 +135,12 @@ class Agent:
             if not self._take_budget():
                 return
             retried = self.client.transport.retried
+            asked = time.monotonic()
             try:
-                leased = self.client.lease(self.queue, worker)
+                wait = self.lease_wait
+                if self.exit_when_idle is not None:
+                    wait = min(wait, max(0.0, self.exit_when_idle - (asked - idle_since)))
+                leased = self.client.lease(self.queue, worker, wait=wait)
             except (Unauthorized, Forbidden) as e:
                 self.log("hpo-agent: the service refused the token: %s" % e)
                 self.exit_code = 2
@@ -153,7 +158,8 @@ class Agent:
                     idle_since = time.monotonic()  # the service was away: that is no idle time
                 if self.exit_when_idle is not None and time.monotonic() - idle_since >= self.exit_when_idle:
                     return
-                self.shutting_down.wait(self.poll)
+                # a long poll already waited; a service that answered at once (no long poll) is asked again later
+                self.shutting_down.wait(max(0.0, self.poll - (time.monotonic() - asked)))
                 continue
             try:
                 self._run(leased, worker)
@@ -284,7 +290,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-when-idle", type=float, default=None, metavar="S",
                    help="exit after S seconds without work (default: run until stopped)")
     p.add_argument("--worker-id", default=None, help="default <host>-<pid>-<random>")
-    p.add_argument("--poll", type=float, default=1.0, help="seconds between leases while the queue is empty")
+    p.add_argument("--poll", type=float, default=1.0,
+                   help="least seconds between two leases while the queue is empty (default 1)")
+    p.add_argument("--lease-wait", type=float, default=5.0,
+                   help="seconds one lease waits for an experiment (a long poll, at most 60; 0 polls; default 5)")
     p.add_argument("--retry-seconds", type=float, default=300.0,
                    help="how long one call retries while the service is away (default 300)")
     p.add_argument("--kill-grace", type=float, default=10.0, help="seconds between SIGTERM and SIGKILL")
@@ -304,7 +313,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     client = Client(args.api, args.token, retry_seconds=args.retry_seconds)
     agent = Agent(client, args.queue, command, concurrency=args.concurrency, exit_when_idle=args.exit_when_idle,
                   poll=args.poll, worker_id=args.worker_id, tail_lines=args.tail_lines, kill_grace=args.kill_grace,
-                  max_experiments=args.max_experiments)
+                  max_experiments=args.max_experiments, lease_wait=args.lease_wait)
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda signum, _frame: agent.shutdown(signum))
     return agent.run()

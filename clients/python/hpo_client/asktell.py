@@ -118,11 +118,13 @@ def ask(study: "Study", timeout: float = 60.0, worker_id: Optional[str] = None, 
     worker = worker_id or default_worker_id()
     deadline = time.monotonic() + timeout
     while True:
-        leased = study.client.lease(study.queue, worker)
+        asked = time.monotonic()
+        # a long poll of at most 5 s, so a study that ended meanwhile is noticed soon
+        leased = study.client.lease(study.queue, worker, wait=min(5.0, max(0.0, deadline - asked)))
         if leased is not None:
             return Trial(study, leased, worker)
         if time.monotonic() >= deadline:
             return None
         if study.refresh().status in _ENDED:
             return None
-        time.sleep(poll)
+        time.sleep(max(0.0, poll - (time.monotonic() - asked)))

@@ -180,9 +180,18 @@ class Client:
 
     # ---- the worker protocol
 
-    def lease(self, queue: str, worker_id: str) -> Optional[Dict[str, Any]]:
-        """The next experiment of ``queue``, now running on ``worker_id``, or None when there is none."""
-        status, body = self.transport.request("POST", "/queues/%s/lease" % _quote(queue), {"workerId": worker_id})
+    def lease(self, queue: str, worker_id: str, wait: float = 0.0) -> Optional[Dict[str, Any]]:
+        """The next experiment of ``queue``, now running on ``worker_id``, or None when there is none.
+
+        With ``wait`` (seconds, at most 60) the service holds the call until an experiment is queued or the time
+        is up (a long poll). A service older than the long poll answers at once: callers that loop should still
+        pause when a None came back quickly.
+        """
+        wait = max(0.0, min(float(wait), 60.0))
+        status, body = self.transport.request(
+            "POST", "/queues/%s/lease" % _quote(queue), {"workerId": worker_id},
+            query={"waitSeconds": wait} if wait > 0 else None,
+            timeout=self.transport.timeout + wait if wait > 0 else None)
         return None if status == 204 else body
 
     def heartbeat(self, experiment_id: str, worker_id: str) -> WorkerAction:

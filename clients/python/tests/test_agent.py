@@ -77,14 +77,19 @@ class AgentTest(support.ServiceTestCase):
         summary = experiment.metric(title, series)
         return None if summary is None else summary["lastValue"]
 
-    def test_it_runs_a_study_passing_parameters_both_ways_and_forwarding_reports(self):
-        study = self.quadratic_study(total_max_jobs=4, max_concurrent_experiments=2).start()
-        agent = support.AgentProcess(study.queue, [sys.executable, support.write_script(PARAMETER_ECHO)],
-                                     "--concurrency", "2", "--exit-when-idle", "2")
+    def run_until_idle(self, queue, command, *options):
+        """Runs an agent until it exits by itself, which it must do with 0; returns its output."""
+        agent = support.AgentProcess(queue, command, *options)
         try:
             self.assertEqual(agent.wait(), 0, agent.output())
+            return agent.output()
         finally:
             agent.close()
+
+    def test_it_runs_a_study_passing_parameters_both_ways_and_forwarding_reports(self):
+        study = self.quadratic_study(total_max_jobs=4, max_concurrent_experiments=2).start()
+        output = self.run_until_idle(study.queue, [sys.executable, support.write_script(PARAMETER_ECHO)],
+                                     "--concurrency", "2", "--exit-when-idle", "2")
         self.assertTrue(study.wait(0.5))
         self.assertEqual(study.refresh().status, "COMPLETED")
         experiments = [e.refresh() for e in study.experiments()]
@@ -95,7 +100,6 @@ class AgentTest(support.ServiceTestCase):
             self.assertEqual(self.metric(experiment, "env", "x"), x)
             self.assertEqual(self.metric(experiment, "validation", "loss"), x)
             self.assertEqual(self.metric(experiment, "helper", "layers"), experiment.parameters["General/layers"])
-        output = agent.output()
         self.assertIn("malformed scalar line", output)
         self.assertIn("of study %s at %s" % (study.id, support.service_url()), output)
         self.assertIn("4 completed", output)
@@ -104,12 +108,8 @@ class AgentTest(support.ServiceTestCase):
 
     def test_a_failing_command_fails_its_experiment_with_the_output_tail(self):
         study = self.quadratic_study(total_max_jobs=1).start()
-        agent = support.AgentProcess(study.queue, [sys.executable, support.write_script(FAILING)],
-                                     "--exit-when-idle", "1", "--tail-lines", "5")
-        try:
-            self.assertEqual(agent.wait(), 0, agent.output())
-        finally:
-            agent.close()
+        self.run_until_idle(study.queue, [sys.executable, support.write_script(FAILING)],
+                            "--exit-when-idle", "1", "--tail-lines", "5")
         experiment = study.experiments()[0].refresh()
         self.assertEqual(experiment.status, "FAILED")
         self.assertIn("exit", experiment.failure_message)
@@ -120,22 +120,14 @@ class AgentTest(support.ServiceTestCase):
 
     def test_an_experiment_the_service_ended_while_the_child_exited_is_left_as_it_is(self):
         study = self.quadratic_study(total_max_jobs=1).start()
-        agent = support.AgentProcess(study.queue, [sys.executable, support.write_script(ABORTS_ITSELF)],
+        output = self.run_until_idle(study.queue, [sys.executable, support.write_script(ABORTS_ITSELF)],
                                      "--exit-when-idle", "1", "--token", os.environ.get("HPO_TOKEN") or "none")
-        try:
-            self.assertEqual(agent.wait(), 0, agent.output())
-        finally:
-            agent.close()
         self.assertEqual(study.experiments()[0].status, "ABORTED")
-        self.assertIn("1 stopped by the service", agent.output())
+        self.assertIn("1 stopped by the service", output)
 
     def test_a_command_that_cannot_start_fails_its_experiment(self):
         study = self.quadratic_study(total_max_jobs=1).start()
-        agent = support.AgentProcess(study.queue, ["/nonexistent/train"], "--exit-when-idle", "1")
-        try:
-            self.assertEqual(agent.wait(), 0, agent.output())
-        finally:
-            agent.close()
+        self.run_until_idle(study.queue, ["/nonexistent/train"], "--exit-when-idle", "1")
         experiment = study.experiments()[0].refresh()
         self.assertEqual(experiment.status, "FAILED")
         self.assertIn("cannot start", experiment.failure_message)

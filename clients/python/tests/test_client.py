@@ -51,6 +51,20 @@ class ClientTest(support.ServiceTestCase):
             self.assertIn(name, names)
         self.assertIn("median", [r["name"] for r in self.client.early_stopping_rules()])
 
+    def test_a_lease_waits_for_the_next_experiment(self):
+        study = self.quadratic_study(total_max_jobs=1, max_concurrent_experiments=1)
+        worker = support.unique("worker")
+        asked = time.monotonic()
+        self.assertIsNone(self.client.lease(study.queue, worker, wait=1))  # not started: nothing comes
+        self.assertGreaterEqual(time.monotonic() - asked, 0.9)
+        threading.Timer(0.5, study.start).start()
+        asked = time.monotonic()
+        leased = self.client.lease(study.queue, worker, wait=30)
+        self.assertIsNotNone(leased)
+        self.assertEqual(leased["studyId"], study.id)
+        self.assertLess(time.monotonic() - asked, 20)  # as soon as the loop queued it, not after the wait
+        self.assertEqual(self.client.complete(leased["id"])["status"], "COMPLETED")
+
     def test_a_study_runs_through_the_worker_protocol_and_ranks_its_experiments(self):
         study = self.quadratic_study(total_max_jobs=3, max_concurrent_experiments=3)
         study.set_report_period(0.5)

@@ -18,6 +18,22 @@ public interface ExperimentBackend {
     boolean enabled();
 
     /**
+     * Whether its experiments wait in the study's execution queue for HTTP workers to lease them ({@code queue});
+     * a backend that runs them itself ({@code process}) gets experiments without a queue, so no worker can take one.
+     */
+    default boolean usesQueue() {
+        return false;
+    }
+
+    /**
+     * What an operator does to enable it when {@link #enabled()} is false, starting with {@code ": "}, for the 422
+     * that refuses a study choosing it; empty by default.
+     */
+    default String howToEnable() {
+        return "";
+    }
+
+    /**
      * Checks, when a study chooses this backend, that it can run experiments of a base experiment with this
      * command (null when the base experiment has none), so that a study it could never run is refused at once
      * instead of failing every experiment. Throws {@link dev.hpo.shared.UnusableInputException} (422) naming the

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -31,19 +30,6 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select e from Experiment e where e.id = :id")
     Optional<Experiment> findForUpdate(@Param("id") UUID id);
-
-    /**
-     * The oldest QUEUED experiment of a queue whose study is RUNNING, locked; rows other transactions hold are
-     * skipped, so concurrent workers never get the same experiment and never wait for each other.
-     */
-    @Query(value = """
-            select e.* from experiment e
-            where e.queue = :queue and e.status = 'QUEUED'
-              and exists (select 1 from study s where s.id = e.study_id and s.status = 'RUNNING')
-            order by e.created_at, e.number
-            limit 1
-            for update of e skip locked""", nativeQuery = true)
-    Optional<Experiment> lockOldestQueued(@Param("queue") String queue);
 
     /**
      * Extends the worker lease of a RUNNING experiment without touching its version (so a heartbeat never

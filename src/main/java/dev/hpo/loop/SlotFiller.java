@@ -106,7 +106,8 @@ final class SlotFiller {
             seenHere.add(snapshot.key(frozen, maxIteration));
             String name = experimentName(model.base.name(), parameters);
             String project = study.spawnProject() != null ? study.spawnProject() : model.base.project();
-            String queue = "queue".equals(study.backend()) ? study.executionQueue() : null;
+            // null unless the study's backend uses a queue (StudyFactory.queueFor decides it when the study is created)
+            String queue = study.executionQueue();
             created.add(new NewExperiment(number, name, project, frozen, queue, maxIteration));
             trials.append(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(),
                     maxIteration));

@@ -3,16 +3,17 @@ package dev.hpo.queue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hpo.shared.StopReason;
-import dev.hpo.experiment.BaseExperimentRepository;
 import dev.hpo.experiment.Experiment;
 import dev.hpo.experiment.ExperimentChanged;
 import dev.hpo.experiment.ExperimentId;
@@ -26,7 +27,9 @@ import dev.hpo.shared.NotFoundException;
 
 /**
  * The worker protocol, for HTTP workers and in-process backends alike. Every call is one transaction and is
- * idempotent; after a change it publishes {@link ExperimentChanged} so the loop ticks the study at once.
+ * idempotent; after a change the loop must see (new scalars, an end, a retry's points dropped) it publishes
+ * {@link ExperimentChanged} so the loop ticks the study at once. A plain start publishes nothing: the loop has
+ * nothing to decide when an experiment starts (its time limit is checked on the regular tick).
  *
  * <p>Calls after the experiment ended:
  * <ul>
@@ -48,16 +51,18 @@ public class WorkerProtocol {
     private static final int MAX_MESSAGE_LENGTH = 10_000;
 
     private final ExperimentRepository experiments;
-    private final BaseExperimentRepository bases;
+    private final WorkerRows rows;
+    private final BaseParameters baseParameters;
     private final ScalarStore scalars;
     private final WorkerSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkerProtocol(ExperimentRepository experiments, BaseExperimentRepository bases,
+    WorkerProtocol(ExperimentRepository experiments, WorkerRows rows, BaseParameters baseParameters,
                    ScalarStore scalars, WorkerSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.experiments = experiments;
-        this.bases = bases;
+        this.rows = rows;
+        this.baseParameters = baseParameters;
         this.scalars = scalars;
         this.settings = settings;
         this.events = events;
@@ -70,17 +75,31 @@ public class WorkerProtocol {
      */
     @Transactional
     public Optional<LeasedExperiment> lease(String queue, String workerId) {
+        return lease(queue, workerId, null);
+    }
+
+    /**
+     * {@link #lease(String, String)}, recording in the same transaction the API token that leased it
+     * ({@code experiment.lease_token_id}, null for none), so a worker token may then read the experiment it holds.
+     */
+    @Transactional
+    public Optional<LeasedExperiment> lease(String queue, String workerId, UUID leaseTokenId) {
         requireName("workerId", workerId);
-        Optional<Experiment> next = experiments.lockOldestQueued(queue);
-        if (next.isEmpty()) {
+        Instant now = clock.instant();
+        WorkerRows.Leased leased = rows.leaseOldestQueued(queue, workerId, now, now.plus(settings.leaseTimeout()),
+                leaseTokenId);
+        if (leased == null) {
             return Optional.empty();
         }
-        Experiment experiment = next.get();
-        forgetLostAttempt(experiment);
-        Instant now = clock.instant();
-        experiment.start(workerId, now, now.plus(settings.leaseTimeout()));
-        changed(experiment);
-        return Optional.of(leased(experiment));
+        if (leased.retries() > 0) {
+            // a QUEUED row with retries was queued again after a lost worker (a requeue clears started_at)
+            scalars.deleteAll(leased.id());
+            events.publishEvent(new ExperimentChanged(leased.studyId(), leased.id()));
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(baseParameters.of(leased.studyId()));
+        parameters.putAll(leased.parameters());
+        return Optional.of(new LeasedExperiment(leased.id(), leased.studyId(), leased.name(), leased.project(),
+                parameters, leased.maxIteration(), heartbeatSeconds(), now.plus(settings.leaseTimeout())));
     }
 
     /**
@@ -101,10 +120,12 @@ public class WorkerProtocol {
             throw new IllegalTransitionException("experiment " + id + " is already running on worker "
                     + experiment.workerId(), experiment.status().name());
         }
-        forgetLostAttempt(experiment);
+        boolean retry = forgetLostAttempt(experiment);
         Instant now = clock.instant();
         experiment.start(workerId, now, now.plus(settings.leaseTimeout()));
-        changed(experiment);
+        if (retry) {
+            changed(experiment);
+        }
         return true;
     }
 
@@ -129,19 +150,23 @@ public class WorkerProtocol {
 
     /**
      * Stores the points not stored yet (a re-sent report changes nothing), folds them into the metric summaries
-     * and renews the lease, all in one transaction.
+     * and renews the lease, all in one transaction. New points wake the loop only when they can change its
+     * decisions: the experiment has an iteration budget ({@code iteration_limit}) or the study an early-stopping
+     * rule ({@code pruned}); the regular tick sees every report anyway.
      */
     @Transactional
     public WorkerAction reportScalars(ExperimentId id, List<ScalarPoint> points) {
         validate(points);
         Instant now = clock.instant();
-        if (experiments.renewLease(id.value(), null, now.plus(settings.leaseTimeout())) != 1) {
+        WorkerRows.Renewed renewed = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
+        if (renewed == null) {
             return notRenewed(existing(id), null);
         }
-        Experiment experiment = existing(id);
-        int inserted = scalars.append(id.value(), experiment.studyId().value(), points, now);
-        if (inserted > 0) {
-            changed(experiment);
+        int inserted = scalars.append(id.value(), renewed.studyId(), points, now);
+        // without an iteration budget or a stopping rule a report changes nothing the loop decides: no tick for it
+        // (one would delay the tick of the next complete, which refills the slot)
+        if (inserted > 0 && renewed.reportsMatter()) {
+            events.publishEvent(new ExperimentChanged(renewed.studyId(), id.value()));
         }
         return WorkerAction.CONTINUE;
     }
@@ -152,6 +177,13 @@ public class WorkerProtocol {
      */
     @Transactional
     public ExperimentOutcome complete(ExperimentId id) {
+        Instant now = clock.instant();
+        WorkerRows.Completed completed = rows.completeRunning(id.value(), now);
+        if (completed != null) {
+            events.publishEvent(new ExperimentChanged(completed.studyId(), completed.id()));
+            return new ExperimentOutcome(completed.id(), ExperimentStatus.COMPLETED.name(), null,
+                    completed.failureMessage(), now);
+        }
         Experiment experiment = lockedExperiment(id);
         if (experiment.complete(clock.instant())) {
             changed(experiment);
@@ -176,10 +208,12 @@ public class WorkerProtocol {
      * A retry starts from nothing: the lost attempt's points and summaries go now, not when it was queued again,
      * so that a lost worker that completes before the retry is leased keeps the result it reported.
      */
-    private void forgetLostAttempt(Experiment experiment) {
+    private boolean forgetLostAttempt(Experiment experiment) {
         if (experiment.awaitingRetry()) {
             scalars.deleteAll(experiment.id().value());
+            return true;
         }
+        return false;
     }
 
     private WorkerAction notRenewed(Experiment experiment, String workerId) {
@@ -223,12 +257,15 @@ public class WorkerProtocol {
     }
 
     private LeasedExperiment leased(Experiment experiment) {
-        Map<String, Object> parameters = bases.findOfStudy(experiment.studyId().value())
-                .map(base -> base.parametersWith(experiment.parameters()))
-                .orElse(experiment.parameters());
+        Map<String, Object> parameters = new LinkedHashMap<>(baseParameters.of(experiment.studyId().value()));
+        parameters.putAll(experiment.parameters());
         return new LeasedExperiment(experiment.id().value(), experiment.studyId().value(), experiment.name(),
-                experiment.project(), parameters, experiment.maxIteration(),
-                Math.max(1, settings.heartbeatInterval().toSeconds()), experiment.workerLeaseExpiresAt());
+                experiment.project(), parameters, experiment.maxIteration(), heartbeatSeconds(),
+                experiment.workerLeaseExpiresAt());
+    }
+
+    private long heartbeatSeconds() {
+        return Math.max(1, settings.heartbeatInterval().toSeconds());
     }
 
     private void changed(Experiment experiment) {

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which token leased which experiment ({@code experiment.lease_token_id}), so a worker token can read the
- * experiments it holds and no others.
+ * Which token leased which experiment ({@code experiment.lease_token_id}, written by the lease itself in its
+ * transaction), so a worker token can read the experiments it holds and no others.
  */
 @Component
 public class LeaseHolders {
@@ -16,13 +16,6 @@ public class LeaseHolders {
 
     LeaseHolders(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Records that {@code caller} leased the experiment (nothing for the configured admin token, which has no id). */
-    public void record(UUID experimentId, Caller caller) {
-        if (caller != null && caller.tokenId() != null) {
-            jdbc.update("UPDATE experiment SET lease_token_id = ? WHERE id = ?", caller.tokenId(), experimentId);
-        }
     }
 
     /** Whether the experiment with this id (any text) is RUNNING under a lease taken with {@code caller}'s token. */

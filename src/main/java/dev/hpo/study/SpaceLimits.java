@@ -24,7 +24,7 @@ final class SpaceLimits {
     private SpaceLimits() {
     }
 
-    static void check(List<Object> parameters) {
+    static void check(List<?> parameters) {
         if (parameters == null) {
             return;
         }

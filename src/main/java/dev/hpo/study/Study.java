@@ -2,7 +2,6 @@ package dev.hpo.study;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.hibernate.type.SqlTypes;
 
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.objective.Objective;
-import dev.hpo.objective.Sign;
 import dev.hpo.shared.AssignedIdEntity;
 import dev.hpo.shared.IllegalTransitionException;
 import dev.hpo.shared.StopReason;
@@ -116,14 +114,7 @@ public class Study extends AssignedIdEntity {
         this.name = definition.name();
         this.baseExperimentId = definition.baseExperimentId().value();
         this.space = definition.space();
-        this.objectives = new ArrayList<>();
-        for (Objective objective : definition.objectives()) {
-            Map<String, String> stored = new LinkedHashMap<>();
-            stored.put("title", objective.title());
-            stored.put("series", objective.series());
-            stored.put("sign", objective.sign().json());
-            this.objectives.add(stored);
-        }
+        this.objectives = StudyDefinitionCodec.encodeObjectives(definition.objectives());
         this.strategyName = definition.strategyName();
         this.strategySettings = new LinkedHashMap<>(definition.strategySettings());
         this.seed = definition.seed();
@@ -246,11 +237,7 @@ public class Study extends AssignedIdEntity {
 
     /** The objectives in study order. */
     public List<Objective> objectives() {
-        List<Objective> result = new ArrayList<>(objectives.size());
-        for (Map<String, String> stored : objectives) {
-            result.add(new Objective(stored.get("title"), stored.get("series"), Sign.fromJson(stored.get("sign"))));
-        }
-        return result;
+        return StudyDefinitionCodec.decodeObjectives(objectives);
     }
 
     public StudyLimits limits() {

@@ -1,36 +1,26 @@
 package dev.hpo.study;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 
 import dev.hpo.backend.BackendRegistry;
 import dev.hpo.backend.ExperimentBackend;
-import dev.hpo.objective.Objective;
-import dev.hpo.objective.Sign;
-import dev.hpo.settings.InvalidStrategyException;
 import dev.hpo.shared.InvalidInputException;
-import dev.hpo.shared.JsonValues;
 import dev.hpo.shared.UnusableInputException;
-import dev.hpo.space.ExponentsLikeValues;
-import dev.hpo.space.InvalidSpaceException;
-import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingCatalog;
-import dev.hpo.stopping.StoppingRuleSpec;
-import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.catalog.StrategyCatalog;
-import dev.hpo.trial.Budget;
 
 /**
  * Turns a {@link StudyDraft} into a {@link NewStudy}: applies the defaults and checks everything against the
- * domain, throwing {@link UnusableInputException} (422) naming the field for input the service cannot use.
+ * domain, throwing {@link UnusableInputException} (422) naming the field for input the service cannot use. The
+ * definition (space, objectives, strategy, early stopping, budget) is checked and put in its stored form by the
+ * {@link StudyDefinitionCodec}, the same one the loop reads it back with; the backend is checked here.
  *
  * <p>Defaults: {@code maxConcurrentExperiments} 1 (ClearML's is 10; one at a time is safe for the process
  * backend on a small host and makes a seeded study exactly reproducible; raise it for queue workers),
@@ -54,20 +44,22 @@ public class StudyFactory {
     /** The strategy of a study that names none. */
     public static final String DEFAULT_STRATEGY = "auto";
 
-    private final StrategyCatalog strategies = StrategyCatalog.standard();
-    private final StoppingCatalog stoppingRules = StoppingCatalog.standard();
+    private final StudyDefinitionCodec codec;
     private final BackendRegistry backends;
 
-    StudyFactory(BackendRegistry backends) {
+    StudyFactory(StudyDefinitionCodec codec, BackendRegistry backends) {
+        this.codec = codec;
         this.backends = backends;
     }
 
+    /** The strategies a study may name. */
     public StrategyCatalog strategies() {
-        return strategies;
+        return codec.strategies();
     }
 
+    /** The early-stopping rules a study may name. */
     public StoppingCatalog stoppingRules() {
-        return stoppingRules;
+        return codec.stoppingRules();
     }
 
     /**
@@ -79,38 +71,27 @@ public class StudyFactory {
         requireFinitePositive("timeLimitPerJobMinutes", draft.timeLimitPerJobMinutes());
         requireFinitePositive("reportPeriodMinutes", draft.reportPeriodMinutes());
 
-        SpaceLimits.check(draft.parameters());
-        SearchSpace space = space(draft.parameters());
-        List<Objective> objectives = objectives(draft.objectives());
-        if (draft.minIterationPerJob() != null && draft.maxIterationPerJob() != null
-                && draft.minIterationPerJob() > draft.maxIterationPerJob()) {
-            throw new UnusableInputException("minIterationPerJob", "minIterationPerJob ("
-                    + draft.minIterationPerJob() + ") must not exceed maxIterationPerJob (" + draft.maxIterationPerJob() + ")");
-        }
-        int concurrency = draft.maxConcurrentExperiments() == null ? DEFAULT_MAX_CONCURRENT : draft.maxConcurrentExperiments();
-        Budget budget = new Budget(draft.minIterationPerJob(), draft.maxIterationPerJob(), draft.totalMaxJobs(), concurrency);
-
+        StudyLimits limits = new StudyLimits(
+                draft.maxConcurrentExperiments() == null ? DEFAULT_MAX_CONCURRENT : draft.maxConcurrentExperiments(),
+                draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(), draft.computeTimeLimitMinutes(),
+                draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(), draft.maxIterationPerJob(),
+                draft.maxRetriesPerExperiment() == null ? DEFAULT_RETRIES_PER_EXPERIMENT
+                        : draft.maxRetriesPerExperiment());
         StudyDraft.StrategyDraft strategy = draft.strategy() == null
                 ? new StudyDraft.StrategyDraft(null, null, null) : draft.strategy();
-        String strategyName = strategy.name() != null ? strategy.name() : DEFAULT_STRATEGY;
-        Map<String, Object> given = strategy.settings() == null ? Map.of() : strategy.settings();
-        JsonValues.requireFinite("strategy.settings", given);
-        Map<String, Object> settings = checkStrategy(strategyName, given, space, objectives, budget);
+        StudyDefinition definition = codec.decodeNew(new StoredDefinition(draft.parameters(),
+                objectives(draft.objectives()), strategy.name() != null ? strategy.name() : DEFAULT_STRATEGY,
+                strategy.settings() == null ? Map.of() : strategy.settings(), earlyStopping(draft.earlyStopping()),
+                limits.budget()));
         long seed = strategy.seed() != null ? strategy.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
 
-        EarlyStopping earlyStopping = earlyStopping(draft.earlyStopping(), budget);
         String backend = draft.backend() != null ? draft.backend() : DEFAULT_BACKEND;
         requireBackend("backend", backend, baseCommand);
         String queue = queueFor(backend, draft.executionQueue());
-
-        StudyLimits limits = new StudyLimits(concurrency, draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(),
-                draft.computeTimeLimitMinutes(), draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(),
-                draft.maxIterationPerJob(),
-                draft.maxRetriesPerExperiment() == null ? DEFAULT_RETRIES_PER_EXPERIMENT
-                        : draft.maxRetriesPerExperiment());
-        return new NewStudy(draft.name(), draft.baseExperimentId(), SpaceCodec.toJson(space), objectives,
-                strategyName, new LinkedHashMap<>(settings), seed, earlyStopping, backend, queue, limits,
-                draft.saveTopKOnly(), draft.spawnProject(),
+        return new NewStudy(draft.name(), draft.baseExperimentId(), SpaceCodec.toJson(definition.space()),
+                definition.objectives(), definition.strategyName(), definition.strategySettings(), seed,
+                definition.earlyStopping(),
+                backend, queue, limits, draft.saveTopKOnly(), draft.spawnProject(),
                 draft.reportPeriodMinutes() == null ? DEFAULT_REPORT_PERIOD_MINUTES : draft.reportPeriodMinutes());
     }
 
@@ -123,109 +104,44 @@ public class StudyFactory {
                 "unknown backend '" + name + "' (known: " + String.join(", ", backends.names()) + ")"));
         if (!backend.enabled()) {
             throw new UnusableInputException(field, "the '" + name + "' backend is disabled on this service"
-                    + ("process".equals(name)
-                    ? ": it runs commands on the service's host, so the operator must allow it with "
-                      + "hpo.backend.process.enabled=true (HPO_BACKEND_PROCESS_ENABLED=true)"
-                    : "") + "; enabled backends: " + String.join(", ", backends.enabledNames()));
+                    + backend.howToEnable() + "; enabled backends: " + String.join(", ", backends.enabledNames()));
         }
         backend.validate(baseCommand);
     }
 
-    /** The queue a backend's experiments wait in: the given one or {@code default} for queue, none otherwise. */
-    public static String queueFor(String backend, String executionQueue) {
-        if (!DEFAULT_BACKEND.equals(backend)) {
+    /**
+     * The queue a backend's experiments wait in: for one that {@linkplain ExperimentBackend#usesQueue uses a queue}
+     * the given one or {@code default}; none otherwise, so the stored {@code execution_queue} alone says whether
+     * workers may lease the study's experiments.
+     */
+    public String queueFor(String backend, String executionQueue) {
+        if (!backends.find(backend).map(ExperimentBackend::usesQueue).orElse(false)) {
             return null;
         }
         return executionQueue == null ? DEFAULT_QUEUE : executionQueue;
     }
 
-    private SearchSpace space(List<Object> parameters) {
-        try {
-            SearchSpace space = SpaceCodec.fromJson(parameters);
-            if (space.parameters().isEmpty()) {
-                throw new InvalidSpaceException("parameters: must hold at least one parameter");
-            }
-            ExponentsLikeValues.check(parameters);
-            return space;
-        } catch (InvalidSpaceException e) {
-            throw new UnusableInputException(pathOf(e.getMessage(), "parameters"), e.getMessage(), e);
-        }
-    }
-
-    private static List<Objective> objectives(List<StudyDraft.ObjectiveDraft> drafts) {
-        List<Objective> objectives = new ArrayList<>(drafts.size());
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            StudyDraft.ObjectiveDraft d = drafts.get(i);
-            Sign sign;
-            try {
-                sign = Sign.fromJson(d.sign());
-            } catch (IllegalArgumentException e) {
-                throw new UnusableInputException("objectives[" + i + "].sign", e.getMessage());
-            }
-            if (!seen.add(d.title() + "\u0000" + d.series())) {
-                throw new UnusableInputException("objectives[" + i + "]", "objective " + d.title() + "/"
-                        + d.series() + " is given twice; a metric can be one objective only");
-            }
-            objectives.add(new Objective(d.title(), d.series(), sign));
+    /** The draft's objectives in the stored form, for the codec to check. */
+    private static List<Map<String, String>> objectives(List<StudyDraft.ObjectiveDraft> drafts) {
+        List<Map<String, String>> objectives = new ArrayList<>(drafts.size());
+        for (StudyDraft.ObjectiveDraft d : drafts) {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("title", d.title());
+            one.put("series", d.series());
+            one.put("sign", d.sign());
+            objectives.add(one);
         }
         return objectives;
     }
 
-    /** Checks the strategy and its settings (422 naming the field) and returns the settings to store. */
-    private Map<String, Object> checkStrategy(String name, Map<String, Object> settings, SearchSpace space,
-                               List<Objective> objectives, Budget budget) {
-        StrategySpec spec;
-        try {
-            spec = strategies.require(name);
-        } catch (InvalidStrategyException e) {
-            throw new UnusableInputException("strategy.name", e.getMessage(), e);
-        }
-        try {
-            spec.create(settings, space, objectives, budget);
-            return spec.settingsToRecord(settings, space, objectives, budget);
-        } catch (InvalidSpaceException e) {
-            throw new UnusableInputException("parameters", e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("strategy.settings", e.getMessage(), e);
-        }
-    }
-
-    private EarlyStopping earlyStopping(StudyDraft.StoppingDraft draft, Budget budget) {
-        if (draft == null) {
-            return null;
-        }
-        StoppingRuleSpec spec;
-        try {
-            spec = stoppingRules.require(draft.rule());
-        } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("earlyStopping.rule", e.getMessage(), e);
-        }
-        Map<String, Object> settings = draft.settings() == null ? Map.of() : draft.settings();
-        JsonValues.requireFinite("earlyStopping.settings", settings);
-        try {
-            spec.create(settings, budget);
-        } catch (IllegalArgumentException e) {
-            throw new UnusableInputException("earlyStopping.settings", e.getMessage(), e);
-        }
-        return new EarlyStopping(draft.rule(), settings);
+    private static EarlyStopping earlyStopping(StudyDraft.StoppingDraft draft) {
+        return draft == null ? null
+                : new EarlyStopping(draft.rule(), draft.settings() == null ? Map.of() : draft.settings());
     }
 
     private static void requireFinitePositive(String field, Double value) {
         if (value != null && !(Double.isFinite(value) && value > 0)) {
             throw new InvalidInputException(field, "must be a finite number greater than 0");
         }
-    }
-
-    /** The path an error message starts with ({@code parameters[1].max: ...}), or {@code fallback}. */
-    static String pathOf(String message, String fallback) {
-        if (message == null) {
-            return fallback;
-        }
-        int colon = message.indexOf(": ");
-        if (colon <= 0 || message.substring(0, colon).contains(" ")) {
-            return fallback;
-        }
-        return message.substring(0, colon);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hpo.study;
 
+import dev.hpo.trial.Budget;
+
 /**
  * The study's limits (every one may be null: no limit), with ClearML's names in the javadoc.
  *
@@ -16,6 +18,11 @@ package dev.hpo.study;
 public record StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
                           Double computeTimeLimitMinutes, Double timeLimitPerJobMinutes, Long minIterationPerJob,
                           Long maxIterationPerJob, int maxRetriesPerExperiment) {
+
+    /** The limits strategies and stopping rules plan with. */
+    public Budget budget() {
+        return new Budget(minIterationPerJob, maxIterationPerJob, totalMaxJobs, maxConcurrentExperiments);
+    }
 
     /** Limits without retries of lost experiments. */
     public StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,

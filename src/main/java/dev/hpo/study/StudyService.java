@@ -157,7 +157,7 @@ public class StudyService {
         Study study = locked(id);
         List<String> command = bases.findById(study.baseExperimentId().value()).map(BaseExperiment::command).orElse(null);
         factory.requireBackend("backend", backend, command);
-        study.changeBackend(backend, StudyFactory.queueFor(backend, executionQueue));
+        study.changeBackend(backend, factory.queueFor(backend, executionQueue));
         return study;
     }
 

@@ -4,12 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.hpo.HpoApplication;
 import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 
 /**
  * The long fuzz run: {@link ContractFuzzer} with 10,000 requests (or {@code args[0]}, seed {@code args[1]}) against
@@ -26,10 +22,8 @@ public final class ContractFuzzBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20_261_203L;
         ContractFuzzer.Result result;
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HpoApplication.class)
-                .run("--server.port=0", "--logging.level.root=WARN", "--hpo.loop.tick-interval=200ms")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            Http http = new Http(port);
+        try (TestApp app = TestApp.start()) {
+            Http http = app.http;
             List<String> ids = new ArrayList<>();
             String base = http.post("/api/v1/base-experiments", "{\"name\": \"fuzz\", \"parameters\": {\"x\": 1}}")
                     .json().get("id").asString();

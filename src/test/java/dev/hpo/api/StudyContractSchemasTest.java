@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.hpo.settings.SettingSpec;
 import dev.hpo.stopping.StoppingCatalog;
+import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.catalog.StrategyCatalog;
 
 /**
@@ -78,16 +79,27 @@ class StudyContractSchemasTest {
         StoppingCatalog.standard().all().forEach(spec ->
                 assertThat(settingNames(schemas, rules.get(spec.name()))).as(spec.name())
                         .containsExactlyInAnyOrderElementsOf(spec.settings().stream().map(SettingSpec::name).toList()));
+        StrategyCatalog.standard().all().forEach(spec ->
+                assertThat(settingsSchema(schemas, strategies.get(spec.name())).get("additionalProperties"))
+                        .as(spec.name() + " settings: other keys allowed only where they are passed on")
+                        .isEqualTo(spec.passesOnOtherSettings()));
+        assertThat(StrategyCatalog.standard().all().stream().filter(StrategySpec::passesOnOtherSettings)
+                .map(StrategySpec::name)).containsExactly("auto");
         assertThat(strategies).hasSize(StrategyCatalog.standard().all().size());
         assertThat(rules).hasSize(StoppingCatalog.standard().all().size());
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Set<String> settingNames(Map<String, Map<String, Object>> schemas, String ref) {
+    private static Map<String, Object> settingsSchema(Map<String, Map<String, Object>> schemas, String ref) {
         assertThat(ref).isNotNull();
         Map<String, Object> choice = resolve(schemas, ref);
         Map<String, Object> settingsRef = (Map<String, Object>) ((Map<String, Object>) choice.get("properties")).get("settings");
-        Map<String, Object> settings = resolve(schemas, (String) settingsRef.get("$ref"));
+        return resolve(schemas, (String) settingsRef.get("$ref"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> settingNames(Map<String, Map<String, Object>> schemas, String ref) {
+        Map<String, Object> settings = settingsSchema(schemas, ref);
         Object properties = settings.get("properties");
         return properties == null ? java.util.Set.of() : ((Map<String, Object>) properties).keySet();
     }

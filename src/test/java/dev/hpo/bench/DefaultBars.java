@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * noise is measured by a paired bootstrap over seeds: {@value #RESAMPLES} resamples of the seeds with replacement
  * (the same seeds for both rows, as every row runs on the same seeds), the median of each row's regrets after 100
  * on the resample, and the 5% and 95% quantiles of their difference {@code auto - best}. {@code auto} fails only
- * when even the 5% quantile is above 0, i.e. when it is worse on at least 95% of resamples.
+ * when even the 5% quantile is above 0, i.e. when it is worse on at least 95% of resamples. Beside it, the
+ * {@link #halfSpread split-half spread} of the best row shows the noise without resampling.
  */
 final class DefaultBars {
 
@@ -58,19 +59,21 @@ final class DefaultBars {
             }
             double[] interval = pairedDifference(regrets(auto, trials), regrets(best, trials));
             boolean worse = interval[0] > 0;
-            lines.add(String.format("%-22s %-8s %10s %10s [%10s, %10s]  %s%n", problem, best.strategy(),
+            lines.add(String.format("%-22s %-8s %10s %10s [%10s, %10s] %10s  %s%n", problem, best.strategy(),
                     PyFormat.g(best.medianAfter(trials), 4), PyFormat.g(auto.medianAfter(trials), 4),
-                    PyFormat.g(interval[0], 3), PyFormat.g(interval[1], 3), worse ? "WORSE" : "ok"));
+                    PyFormat.g(interval[0], 3), PyFormat.g(interval[1], 3),
+                    PyFormat.g(halfSpread(regrets(best, trials)), 3), worse ? "WORSE" : "ok"));
         }
         if (!lines.isEmpty()) {
             if (out.length() > 0) {
                 out.append('\n');
             }
             out.append(String.format("auto vs the best of random, tpe, tpe_mv, cmaes after %d; noise: paired bootstrap "
-                    + "(%d resamples of the seeds) of median(auto) - median(best), 5%%..95%%; WORSE when 5%% > 0%n",
+                    + "(%d resamples of the seeds) of median(auto) - median(best), 5%%..95%%; WORSE when 5%% > 0; "
+                    + "halves: |median of the first half of the seeds - median of the second| of the best row%n",
                     trials, RESAMPLES));
-            out.append(String.format("%-22s %-8s %10s %10s  %-24s  %s%n", "problem", "best", "best med", "auto med",
-                    "auto - best, 90%", "verdict"));
+            out.append(String.format("%-22s %-8s %10s %10s  %-24s %10s  %s%n", "problem", "best", "best med", "auto med",
+                    "auto - best, 90%", "halves", "verdict"));
             lines.forEach(out::append);
         }
         return out.toString();
@@ -82,6 +85,17 @@ final class DefaultBars {
 
     private static double[] regrets(QualityRow row, int trials) {
         return row.runs().stream().mapToDouble(r -> r.regretAfter(trials)).toArray();
+    }
+
+    /**
+     * A second, resampling-free look at the seed noise: how far apart the medians of two disjoint seed sets (the
+     * first and the second half of the seeds) are.
+     */
+    static double halfSpread(double[] regrets) {
+        int half = regrets.length / 2;
+        double first = Stats.median(Arrays.copyOfRange(regrets, 0, half));
+        double second = Stats.median(Arrays.copyOfRange(regrets, half, regrets.length));
+        return Math.abs(first - second);
     }
 
     /** 5% and 95% quantiles of median(a*) - median(b*) over paired resamples of the seeds (fixed generator). */

@@ -71,7 +71,7 @@ final class MultiFidelityBenchmark {
     }
 
     private static SearchStrategy createStrategy(StrategySpec spec, MultiFidelityRow row) {
-        return spec.create(row.strategy().settings(), LearningCurve.SPACE, SequentialRun.OBJECTIVES,
+        return spec.create(row.strategy().settings(), LearningCurve.SPACE, RegretRun.OBJECTIVES,
                 MultiFidelityRun.BUDGET);
     }
 

@@ -55,7 +55,7 @@ final class MultiFidelityRun {
         String note = null;
         while (spent < budget) {
             int number = trials.size();
-            Suggestion suggestion = strategy.suggest(new StrategyContext(LearningCurve.SPACE, SequentialRun.OBJECTIVES,
+            Suggestion suggestion = strategy.suggest(new StrategyContext(LearningCurve.SPACE, RegretRun.OBJECTIVES,
                     history, state, Seeds.forSuggestion(seed, number),
                     BUDGET));
             if (suggestion.state() != null) {
@@ -94,7 +94,7 @@ final class MultiFidelityRun {
                     Trial running = new Trial(number, parameters, TrialState.PENDING, null,
                             Collections.unmodifiableNavigableMap(new TreeMap<>(reported)), point.maxIteration());
                     trials.add(running);
-                    boolean stop = rule.shouldStop(running, history, SequentialRun.OBJECTIVE, BUDGET);
+                    boolean stop = rule.shouldStop(running, history, RegretRun.OBJECTIVE, BUDGET);
                     trials.remove(trials.size() - 1);
                     if (stop) {
                         pruned = true;

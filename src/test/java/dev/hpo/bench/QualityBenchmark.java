@@ -60,7 +60,7 @@ final class QualityBenchmark {
             return Optional.empty();
         }
         List<RunResult> runs = pool.forSeeds(options.seeds(),
-                seed -> SequentialRun.run(problem, create(spec.get(), row, problem), seed, options.trials()));
+                seed -> RegretRun.run(problem, create(spec.get(), row, problem), seed, options.trials()));
         runs.stream().map(RunResult::note).filter(n -> n != null).distinct().limit(3)
                 .forEach(n -> notes.accept("note: " + row.label() + " on " + problem.name() + ": " + n));
         return Optional.of(runs);
@@ -68,7 +68,7 @@ final class QualityBenchmark {
 
     /** A fresh instance per seed, so a strategy that wrongly caches between calls cannot mix seeds. */
     private SearchStrategy create(StrategySpec spec, StrategyRow row, Problem problem) {
-        return spec.create(row.settings(), problem.space(), SequentialRun.OBJECTIVES,
-                SequentialRun.budget(options.trials()));
+        return spec.create(row.settings(), problem.space(), RegretRun.OBJECTIVES,
+                RegretRun.budget(options.trials()));
     }
 }

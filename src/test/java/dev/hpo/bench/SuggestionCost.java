@@ -70,7 +70,7 @@ final class SuggestionCost {
                 continue;
             }
             try {
-                SearchStrategy strategy = spec.get().create(row.settings(), SPACE, SequentialRun.OBJECTIVES, BUDGET);
+                SearchStrategy strategy = spec.get().create(row.settings(), SPACE, RegretRun.OBJECTIVES, BUDGET);
                 List<Cost> costs = new ArrayList<>();
                 for (int size : sizes) {
                     costs.add(measure(strategy, histories.get(size)));
@@ -93,7 +93,7 @@ final class SuggestionCost {
         double[] cpuMs = new double[samples];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = -warmUp; i < samples; i++) {
-            StrategyContext context = new StrategyContext(SPACE, SequentialRun.OBJECTIVES, trials, Map.of(),
+            StrategyContext context = new StrategyContext(SPACE, RegretRun.OBJECTIVES, trials, Map.of(),
                     Seeds.forSuggestion(1000L + i + warmUp, n), BUDGET);
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();

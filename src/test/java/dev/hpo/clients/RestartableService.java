@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -23,7 +23,7 @@ final class RestartableService implements AutoCloseable {
     private final List<String> properties;
     private final HttpServer control;
     final int port;
-    private volatile LoopApp app;
+    private volatile TestApp app;
     private volatile int restarts;
 
     RestartableService(String... properties) throws IOException {
@@ -31,7 +31,7 @@ final class RestartableService implements AutoCloseable {
         this.port = freePort();
         this.properties = new ArrayList<>(List.of(properties));
         this.properties.add("server.port=" + port);
-        this.app = LoopApp.start(database, this.properties.toArray(String[]::new));
+        this.app = TestApp.start(database, this.properties.toArray(String[]::new));
         this.control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         control.createContext("/restart", exchange -> {
             String answer;
@@ -69,7 +69,7 @@ final class RestartableService implements AutoCloseable {
 
     synchronized void restart() {
         app.close();
-        app = LoopApp.start(database, properties.toArray(String[]::new));
+        app = TestApp.start(database, properties.toArray(String[]::new));
         restarts++;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.loop.Studies;
 import dev.hpo.loop.Workers;
 import dev.hpo.testsupport.TestDatabase;
@@ -28,12 +28,12 @@ class DashboardBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String QUEUE = "q-dashboard";
 
-    private static LoopApp app;
+    private static TestApp app;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
         browser = new Browser(1400, 1100);
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.loop.Studies;
 import dev.hpo.loop.Workers;
 import dev.hpo.testsupport.TestDatabase;
@@ -18,11 +18,11 @@ import dev.hpo.testsupport.TestDatabase;
 /** The event stream of a study the loop drives and HTTP workers run, from start to end. */
 class LiveStudyEventsIT {
 
-    private static LoopApp app;
+    private static TestApp app;
 
     @BeforeAll
     static void start() {
-        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.events.poll-interval=100ms");
+        app = TestApp.start(TestDatabase.newDatabase(), "hpo.events.poll-interval=100ms");
     }
 
     @AfterAll

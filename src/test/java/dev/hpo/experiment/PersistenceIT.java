@@ -63,7 +63,9 @@ class PersistenceIT {
         assertThat(loaded.experimentsCreated()).isEqualTo(1);
         assertThat(bases.findById(base.id().value()).orElseThrow().command()).containsExactly("python3", "t.py");
 
-        tx.executeWithoutResult(s -> assertThat(experiments.lockOldestQueued("default")).isPresent());
+        Experiment queued = experiments.findById(experimentId.value()).orElseThrow();
+        assertThat(queued.status()).isEqualTo(ExperimentStatus.QUEUED);
+        assertThat(queued.queue()).isEqualTo("default");
         tx.executeWithoutResult(s -> scalars.append(experimentId.value(), studyId.value(), List.of(
                 new ScalarPoint("validation", "loss", 0, 3.0), new ScalarPoint("validation", "loss", 2, 1.0)), now));
         tx.executeWithoutResult(s -> assertThat(scalars.append(experimentId.value(), studyId.value(), List.of(

@@ -11,17 +11,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** A user aborts one experiment over HTTP: its worker is told stop, the slot is refilled; bad requests are refused. */
 class AbortExperimentIT {
 
-    private static LoopApp app;
+    private static TestApp app;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
     }
 
     @AfterAll
@@ -39,14 +41,14 @@ class AbortExperimentIT {
         assertThat(app.http.report(experiment, Studies.TITLE, Studies.SERIES, 0, 0.5)).isEqualTo("continue");
 
         // when the user aborts it
-        LoopHttp.Answer answer = app.http.post("/experiments/" + experiment + "/abort", null);
+        Http.Answer answer = app.http.post("/api/v1/experiments/" + experiment + "/abort", null);
 
         // then it is ABORTED by the user, its worker is told stop, and a new experiment takes the slot
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().get("status").asString()).isEqualTo("ABORTED");
-        assertThat(answer.body().get("stopReason").asString()).isEqualTo("stopped_by_user");
+        assertThat(answer.json().get("status").asString()).isEqualTo("ABORTED");
+        assertThat(answer.json().get("stopReason").asString()).isEqualTo("stopped_by_user");
         assertThat(app.http.report(experiment, Studies.TITLE, Studies.SERIES, 1, 0.4)).isEqualTo("stop");
-        assertThat(app.http.heartbeat(experiment, "w1").body().get("action").asString()).isEqualTo("stop");
+        assertThat(app.http.heartbeat(experiment, "w1").json().get("action").asString()).isEqualTo("stop");
         await().atMost(Duration.ofSeconds(10)).until(() -> Studies.count(app.jdbc(), study) == 2);
         JsonNode next = await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.http.lease("q-abort-running", "w2"), e -> e != null);
@@ -63,11 +65,11 @@ class AbortExperimentIT {
                 "SELECT id::text FROM experiment WHERE study_id = ?::uuid AND number = 0", String.class, study);
 
         // when the user aborts it before any worker leased it
-        LoopHttp.Answer answer = app.http.post("/experiments/" + experiment + "/abort", null);
+        Http.Answer answer = app.http.post("/api/v1/experiments/" + experiment + "/abort", null);
 
         // then the next lease hands out the experiment that replaced it
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().get("status").asString()).isEqualTo("ABORTED");
+        assertThat(answer.json().get("status").asString()).isEqualTo("ABORTED");
         JsonNode next = await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.http.lease("q-abort-queued", "w1"), e -> e != null);
         assertThat(next.get("id").asString()).isNotEqualTo(experiment);
@@ -80,15 +82,15 @@ class AbortExperimentIT {
         JsonNode leased = await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.http.lease("q-abort-twice", "w1"), e -> e != null);
         String experiment = leased.get("id").asString();
-        JsonNode first = app.http.post("/experiments/" + experiment + "/abort", null).requireOk().body();
+        JsonNode first = app.http.post("/api/v1/experiments/" + experiment + "/abort", null).requireOk().json();
 
         // when it is aborted again
-        LoopHttp.Answer again = app.http.post("/experiments/" + experiment + "/abort", null);
+        Http.Answer again = app.http.post("/api/v1/experiments/" + experiment + "/abort", null);
 
         // then it is answered unchanged
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body().get("status").asString()).isEqualTo("ABORTED");
-        assertThat(again.body().get("endedAt").asString()).isEqualTo(first.get("endedAt").asString());
+        assertThat(again.json().get("status").asString()).isEqualTo("ABORTED");
+        assertThat(again.json().get("endedAt").asString()).isEqualTo(first.get("endedAt").asString());
     }
 
     @Test
@@ -102,13 +104,13 @@ class AbortExperimentIT {
         app.http.complete(experiment).requireOk();
 
         // when the user aborts it
-        LoopHttp.Answer answer = app.http.post("/experiments/" + experiment + "/abort", null);
+        Http.Answer answer = app.http.post("/api/v1/experiments/" + experiment + "/abort", null);
 
         // then it is a 409 problem and the experiment stays COMPLETED
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.body().get("status").asInt()).isEqualTo(409);
-        assertThat(answer.body().get("currentStatus").asString()).isEqualTo("COMPLETED");
-        assertThat(answer.body().get("title")).isNotNull();
+        assertThat(answer.json().get("status").asInt()).isEqualTo(409);
+        assertThat(answer.json().get("currentStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(answer.json().get("title")).isNotNull();
         assertThat(app.jdbc().queryForObject("SELECT status FROM experiment WHERE id = ?::uuid", String.class,
                 experiment)).isEqualTo("COMPLETED");
     }
@@ -120,22 +122,22 @@ class AbortExperimentIT {
         JsonNode leased = await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.http.lease("q-abort-failed", "w1"), e -> e != null);
         String experiment = leased.get("id").asString();
-        app.http.post("/experiments/" + experiment + "/fail", Map.of("message", "boom")).requireOk();
+        app.http.post("/api/v1/experiments/" + experiment + "/fail", Map.of("message", "boom")).requireOk();
 
         // when the user aborts it, then it is a 409 problem
-        assertThat(app.http.post("/experiments/" + experiment + "/abort", null).status()).isEqualTo(409);
+        assertThat(app.http.post("/api/v1/experiments/" + experiment + "/abort", null).status()).isEqualTo(409);
     }
 
     @Test
     void abortingAnUnknownExperimentIsNotFound() {
-        LoopHttp.Answer answer = app.http.post("/experiments/" + UUID.randomUUID() + "/abort", null);
+        Http.Answer answer = app.http.post("/api/v1/experiments/" + UUID.randomUUID() + "/abort", null);
 
         assertThat(answer.status()).isEqualTo(404);
     }
 
     @Test
     void abortingAMalformedIdIsABadRequest() {
-        LoopHttp.Answer answer = app.http.post("/experiments/not-a-uuid/abort", null);
+        Http.Answer answer = app.http.post("/api/v1/experiments/not-a-uuid/abort", null);
 
         assertThat(answer.status()).isEqualTo(400);
     }

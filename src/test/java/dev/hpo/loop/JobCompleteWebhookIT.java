@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,7 @@ class JobCompleteWebhookIT {
 
     @Test
     void firesOncePerExperimentWithTheSeedFieldsAndRetriesAfterAFailure() {
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
             // given a study of 5 experiments whose callback answers 503 twice before it works
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook"), "q-hook", "random", 9);
             definition.put("totalMaxJobs", 5);
@@ -96,7 +97,7 @@ class JobCompleteWebhookIT {
     @Test
     void failedExperimentsGetAnEventToo() {
         failuresLeft.set(0);
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), LOOPBACK_ALLOWED)) {
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("hook-fail"), "q-hook-fail", "random", 9);
             definition.put("totalMaxJobs", 2);
             definition.put("maxConcurrentExperiments", 1);
@@ -107,7 +108,7 @@ class JobCompleteWebhookIT {
             for (int i = 0; i < 2; i++) {
                 JsonNode experiment = await().atMost(Duration.ofSeconds(10))
                         .until(() -> app.http.lease("q-hook-fail", "w"), e -> e != null);
-                app.http.post("/experiments/" + experiment.get("id").asString() + "/fail",
+                app.http.post("/api/v1/experiments/" + experiment.get("id").asString() + "/fail",
                         Map.of("message", "out of memory")).requireOk();
             }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +46,7 @@ class LeasesAcrossRestartIT {
         int port = freePort();
         String[] settings = {"server.port=" + port, "server.shutdown=immediate",
                 "hpo.worker.lease-timeout=" + LEASE.toMillis() + "ms"};
-        LoopHttp http = new LoopHttp(port);
+        Http http = new Http(port);
         AtomicBoolean finish = new AtomicBoolean();
         AtomicBoolean restarted = new AtomicBoolean();
         AtomicInteger heartbeatsAfterRestart = new AtomicInteger();
@@ -52,9 +55,9 @@ class LeasesAcrossRestartIT {
         List<String> leasedBySecondWorkers = new CopyOnWriteArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(HOLDERS + 2);
         String study;
-        LoopApp second = null;
+        TestApp second = null;
         try {
-            LoopApp first = LoopApp.start(database, settings);
+            TestApp first = TestApp.start(database, settings);
             Map<String, Object> definition = Studies.quadratic(first.http.createBaseExperiment("leases"), QUEUE,
                     "random", 5);
             definition.put("maxConcurrentExperiments", HOLDERS);
@@ -88,7 +91,7 @@ class LeasesAcrossRestartIT {
                             if (got != null) {
                                 leasedBySecondWorkers.add(got.get("id").asString());
                             }
-                        } catch (IllegalStateException down) {
+                        } catch (IllegalStateException | UncheckedIOException down) {
                             // the service is down: try again, as a worker does
                         }
                         Thread.sleep(100);
@@ -100,7 +103,7 @@ class LeasesAcrossRestartIT {
             // when the service goes down without a graceful shutdown and stays down past the lease timeout
             first.close();
             Thread.sleep(LEASE.multipliedBy(2).toMillis());
-            second = LoopApp.start(database, settings);
+            second = TestApp.start(database, settings);
             restarted.set(true);
 
             // and the holders keep heartbeating on the new service for longer than a lease timeout
@@ -115,7 +118,7 @@ class LeasesAcrossRestartIT {
             assertThat(leasedBySecondWorkers).isEmpty();
             assertThat(wrongAnswers).isEmpty();
             assertThat(completed).containsOnly(200);
-            LoopApp app = second;
+            TestApp app = second;
             await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(Studies.status(app.jdbc(), study)));
             assertThat(Studies.outcomes(app.jdbc(), study)).hasSize(HOLDERS).containsOnly("COMPLETED/-");
             assertThat(app.jdbc().queryForObject("SELECT max(retries) FROM experiment WHERE study_id = ?::uuid",
@@ -130,20 +133,20 @@ class LeasesAcrossRestartIT {
     }
 
     /** One heartbeat; a refused connection (the service is down) is retried by the caller's loop. */
-    private static void heartbeat(LoopHttp http, String experiment, AtomicBoolean restarted, AtomicInteger afterRestart,
+    private static void heartbeat(Http http, String experiment, AtomicBoolean restarted, AtomicInteger afterRestart,
                                   List<String> wrong) {
         boolean up = restarted.get();
         try {
-            LoopHttp.Answer answer = http.heartbeat(experiment, "holder");
-            String action = answer.body() == null || answer.body().get("action") == null ? null
-                    : answer.body().get("action").asString();
+            Http.Answer answer = http.heartbeat(experiment, "holder");
+            String action = answer.json() == null || answer.json().get("action") == null ? null
+                    : answer.json().get("action").asString();
             if (answer.status() != 200 || !"continue".equals(action)) {
                 wrong.add(experiment + ": " + answer.status() + " " + answer.body());
             }
             if (up) {
                 afterRestart.incrementAndGet();
             }
-        } catch (IllegalStateException down) {
+        } catch (IllegalStateException | UncheckedIOException down) {
             // connection refused while the service restarts
         }
     }

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,19 +17,20 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
-import dev.hpo.testsupport.TestTokens;
 
 /** /actuator/prometheus shows the service's named meters moving while a study runs. */
 class PrometheusMetricsIT {
 
-    private static LoopApp app;
+    private static TestApp app;
     private static HttpServer receiver;
     private static final AtomicInteger calls = new AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
-        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s", "hpo.metrics.gauge-refresh=200ms",
+        app = TestApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s", "hpo.metrics.gauge-refresh=200ms",
                 "hpo.events.poll-interval=100ms", "hpo.webhook.allowed-hosts=localhost");
         // a webhook receiver that fails the first call and accepts the others
         receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -116,18 +113,8 @@ class PrometheusMetricsIT {
     }
 
     private static String scrape() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/actuator/prometheus"))
-                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Http.Answer answer = app.http.get("/actuator/prometheus");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
     }
 }

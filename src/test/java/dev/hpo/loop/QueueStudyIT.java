@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Queue-backend studies driven end to end by concurrent HTTP workers. */
 class QueueStudyIT {
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
         jdbc = app.jdbc();
     }
 

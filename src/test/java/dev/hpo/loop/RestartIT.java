@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /** The service stopped in the middle of a study and started again on the same database continues it. */
@@ -19,7 +20,7 @@ class RestartIT {
         TestDatabase.Target database = TestDatabase.newDatabase();
         String study;
         // given a study half-way through on a first service
-        try (LoopApp first = LoopApp.start(database, "hpo.worker.lease-timeout=2s")) {
+        try (TestApp first = TestApp.start(database, "hpo.worker.lease-timeout=2s")) {
             String base = first.http.createBaseExperiment("restart");
             Map<String, Object> definition = Studies.quadratic(base, "q-restart", "random", 11);
             definition.put("maxConcurrentExperiments", 3);
@@ -33,7 +34,7 @@ class RestartIT {
         }
 
         // when a new service starts on the same database, with fresh workers
-        try (LoopApp second = LoopApp.start(database, "hpo.worker.lease-timeout=2s");
+        try (TestApp second = TestApp.start(database, "hpo.worker.lease-timeout=2s");
              Workers workers = new Workers(second.http, "q-restart", 3, Studies.quadraticJob(3, 0))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(Studies.status(second.jdbc(), study)));
 

@@ -18,6 +18,7 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.strategy.StrategySpec;
 import dev.hpo.strategy.catalog.StrategyCatalog;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import dev.hpo.trial.Budget;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class ResumeDeterminismIT {
         List<String> uninterrupted;
         TestDatabase.Target straight = TestDatabase.newDatabase();
         String studyA;
-        try (LoopApp app = LoopApp.start(straight)) {
+        try (TestApp app = TestApp.start(straight)) {
             studyA = app.createStudy(definition(app.http.createBaseExperiment("straight"), strategy));
             app.start(studyA, null);
             runExperiments(app, "q-det-" + strategy, JOBS);
@@ -66,13 +67,13 @@ class ResumeDeterminismIT {
 
         TestDatabase.Target interrupted = TestDatabase.newDatabase();
         String studyB;
-        try (LoopApp app = LoopApp.start(interrupted)) {
+        try (TestApp app = TestApp.start(interrupted)) {
             studyB = app.createStudy(definition(app.http.createBaseExperiment("interrupted"), strategy));
             app.start(studyB, null);
             runExperiments(app, "q-det-" + strategy, JOBS / 2);
         }
         List<String> resumed;
-        try (LoopApp app = LoopApp.start(interrupted)) {
+        try (TestApp app = TestApp.start(interrupted)) {
             runExperiments(app, "q-det-" + strategy, JOBS - JOBS / 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(Studies.status(app.jdbc(), studyB)));
             resumed = Studies.parameterSequence(app.jdbc(), studyB);
@@ -92,7 +93,7 @@ class ResumeDeterminismIT {
     }
 
     /** One worker, in the test thread: lease, report up to the experiment's budget, complete; {@code count} times. */
-    private static void runExperiments(LoopApp app, String queue, int count) {
+    private static void runExperiments(TestApp app, String queue, int count) {
         for (int i = 0; i < count; i++) {
             JsonNode experiment;
             try {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -19,11 +21,11 @@ import tools.jackson.databind.JsonNode;
  */
 class RetryLostExperimentIT {
 
-    private static LoopApp app;
+    private static TestApp app;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s");
+        app = TestApp.start(TestDatabase.newDatabase(), "hpo.worker.lease-timeout=1s");
     }
 
     @AfterAll
@@ -47,14 +49,14 @@ class RetryLostExperimentIT {
         // then it is the same experiment with the same parameters, retried once, without the lost attempt's points
         assertThat(second.get("id").asString()).isEqualTo(experiment);
         assertThat(second.get("parameters")).isEqualTo(first.get("parameters"));
-        JsonNode read = app.http.get("/experiments/" + experiment).requireOk().body();
+        JsonNode read = app.http.get("/api/v1/experiments/" + experiment).requireOk().json();
         assertThat(read.get("retries").asInt()).isEqualTo(1);
         assertThat(read.get("status").asString()).isEqualTo("RUNNING");
         assertThat(read.get("workerId").asString()).isEqualTo("rescuer");
         assertThat(read.get("metrics")).isEmpty();
         assertThat(read.get("scalars")).isEmpty();
         // and the silent worker, coming back, is told to stop
-        assertThat(app.http.heartbeat(experiment, "silent").body().get("action").asString()).isEqualTo("stop");
+        assertThat(app.http.heartbeat(experiment, "silent").json().get("action").asString()).isEqualTo("stop");
 
         // when the retry completes with its own result
         double value = Studies.quadraticLoss(second.get("parameters"));
@@ -64,7 +66,7 @@ class RetryLostExperimentIT {
         // then the study completes with that one experiment and that result
         await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(Studies.status(app.jdbc(), study)));
         assertThat(Studies.outcomes(app.jdbc(), study)).containsExactly("COMPLETED/-");
-        JsonNode top = app.http.get("/studies/" + study + "/top-experiments?topK=1").requireOk().body();
+        JsonNode top = app.http.get("/api/v1/studies/" + study + "/top-experiments?topK=1").requireOk().json();
         assertThat(top).hasSize(1);
         assertThat(top.get(0).get("id").asString()).isEqualTo(experiment);
         assertThat(top.get(0).get("objectiveValues").get(0).asDouble()).isEqualTo(value);
@@ -110,10 +112,10 @@ class RetryLostExperimentIT {
         Map<String, Object> definition = definition("q-retry-bad");
         definition.put("maxRetriesPerExperiment", -1);
 
-        LoopHttp.Answer answer = app.http.post("/studies", definition);
+        Http.Answer answer = app.http.post("/api/v1/studies", definition);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body().get("errors").toString()).contains("maxRetriesPerExperiment");
+        assertThat(answer.json().get("errors").toString()).contains("maxRetriesPerExperiment");
     }
 
     @Test
@@ -121,7 +123,7 @@ class RetryLostExperimentIT {
         Map<String, Object> definition = definition("q-retry-frac");
         definition.put("maxRetriesPerExperiment", 1.5);
 
-        LoopHttp.Answer answer = app.http.post("/studies", definition);
+        Http.Answer answer = app.http.post("/api/v1/studies", definition);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().toString()).contains("maxRetriesPerExperiment");
@@ -132,8 +134,8 @@ class RetryLostExperimentIT {
         Map<String, Object> withRetries = definition("q-retry-shown");
         withRetries.put("maxRetriesPerExperiment", 3);
 
-        JsonNode created = app.http.get("/studies/" + app.createStudy(withRetries)).requireOk().body();
-        JsonNode plain = app.http.get("/studies/" + app.createStudy(definition("q-retry-plain"))).requireOk().body();
+        JsonNode created = app.http.get("/api/v1/studies/" + app.createStudy(withRetries)).requireOk().json();
+        JsonNode plain = app.http.get("/api/v1/studies/" + app.createStudy(definition("q-retry-plain"))).requireOk().json();
 
         assertThat(created.get("maxRetriesPerExperiment").asInt()).isEqualTo(3);
         assertThat(plain.get("maxRetriesPerExperiment").asInt()).isEqualTo(1);

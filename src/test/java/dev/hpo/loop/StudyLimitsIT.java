@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -23,12 +24,12 @@ class StudyLimitsIT {
     /** Workers that would run for minutes: one report every 50 ms for 10,000 iterations. */
     private static final Workers.Job SLOW = Studies.quadraticJob(10_000, 50_000_000L);
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
         jdbc = app.jdbc();
     }
 

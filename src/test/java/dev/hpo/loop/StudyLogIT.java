@@ -19,6 +19,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.hpo.study.StudyLog;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -32,11 +33,11 @@ class StudyLogIT {
     private static final Pattern ENDED = Pattern.compile(
             "study=(\\S+) ended status=(\\S+) reason=(\\S+) experiments=(\\d+) best=(\\d+) objective=(\\S+)");
 
-    private static LoopApp app;
+    private static TestApp app;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase(), "logging.level.dev.hpo.study.StudyLog=INFO");
+        app = TestApp.start(TestDatabase.newDatabase(), "logging.level.dev.hpo.study.StudyLog=INFO");
     }
 
     @AfterAll

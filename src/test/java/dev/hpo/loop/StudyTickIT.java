@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -21,12 +22,12 @@ import dev.hpo.testsupport.TestDatabase;
  */
 class StudyTickIT {
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.replica-id=tick-it");
+        app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.replica-id=tick-it");
         jdbc = app.jdbc();
     }
 

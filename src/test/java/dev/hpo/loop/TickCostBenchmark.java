@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /**
@@ -29,7 +30,7 @@ public final class TickCostBenchmark {
         int experiments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int block = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.enabled=false",
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.enabled=false",
                 "logging.level.root=ERROR")) {
             Map<String, Object> definition = Studies.quadratic(app.http.createBaseExperiment("cost"), "q-cost",
                     "random", 7);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +24,12 @@ class TpeAshaStudyIT {
     private static final int MAX_JOBS = 30;
     private static final int CONCURRENCY = 4;
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase());
+        app = TestApp.start(TestDatabase.newDatabase());
         jdbc = app.jdbc();
     }
 
@@ -84,7 +85,7 @@ class TpeAshaStudyIT {
         assertThat(Studies.maxActiveAtOnce(jdbc, study)).isLessThanOrEqualTo(CONCURRENCY);
 
         // and the best experiment ran to the last iteration and completed
-        JsonNode top = app.http.get("/studies/" + study + "/top-experiments?topK=1").requireOk().body();
+        JsonNode top = app.http.get("/api/v1/studies/" + study + "/top-experiments?topK=1").requireOk().json();
         assertThat(top).hasSize(1);
         JsonNode best = top.get(0);
         assertThat(best.get("iteration").asLong()).isEqualTo(LAST_ITERATION);

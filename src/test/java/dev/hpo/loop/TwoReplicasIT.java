@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 
 /** Two service instances on one database drive a set of studies without ever both driving one. */
@@ -20,12 +21,12 @@ class TwoReplicasIT {
     @Test
     void twoInstancesSplitTheStudiesAndNeverBothCreateForOne() {
         TestDatabase.Target database = TestDatabase.newDatabase();
-        try (LoopApp a = LoopApp.start(database, "hpo.loop.replica-id=replica-a", "hpo.loop.max-studies-per-claim=3");
-             LoopApp b = LoopApp.start(database, "hpo.loop.replica-id=replica-b", "hpo.loop.max-studies-per-claim=3")) {
+        try (TestApp a = TestApp.start(database, "hpo.loop.replica-id=replica-a", "hpo.loop.max-studies-per-claim=3");
+             TestApp b = TestApp.start(database, "hpo.loop.replica-id=replica-b", "hpo.loop.max-studies-per-claim=3")) {
             // given six studies on one queue, created and started through either instance
             List<String> studies = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                LoopApp via = i % 2 == 0 ? a : b;
+                TestApp via = i % 2 == 0 ? a : b;
                 Map<String, Object> definition = Studies.quadratic(via.http.createBaseExperiment("replicas-" + i),
                         "q-replicas", "random", i);
                 definition.put("maxConcurrentExperiments", 2);

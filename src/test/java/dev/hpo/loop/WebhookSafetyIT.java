@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.hpo.HpoApplication;
 import dev.hpo.shared.outbound.HostResolver;
+import dev.hpo.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,11 +72,11 @@ class WebhookSafetyIT {
 
     private HttpServer receiver;
     private final List<String> hostHeaders = new CopyOnWriteArrayList<>();
-    private LoopHttp http;
+    private Http http;
 
     @BeforeEach
     void startReceiver() throws IOException {
-        http = new LoopHttp(port);
+        http = new Http(port);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
@@ -97,9 +98,9 @@ class WebhookSafetyIT {
         for (String url : List.of("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                 "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook", "http://[::1]/hook",
                 "http://unknown-name.test/hook")) {
-            LoopHttp.Answer answer = http.post("/studies/" + study + "/start", Map.of("jobCompleteCallbackUrl", url));
+            Http.Answer answer = http.post("/api/v1/studies/" + study + "/start", Map.of("jobCompleteCallbackUrl", url));
             assertThat(answer.status()).as(url).isEqualTo(422);
-            assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("jobCompleteCallbackUrl");
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("jobCompleteCallbackUrl");
         }
         assertThat(Studies.status(jdbc, study)).isEqualTo("CREATED");
         assertThat(hostHeaders).isEmpty();

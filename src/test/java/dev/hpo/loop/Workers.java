@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
 
+import dev.hpo.testsupport.Http;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,7 +56,7 @@ public final class Workers implements AutoCloseable {
         double at(JsonNode parameters, long iteration);
     }
 
-    public Workers(LoopHttp http, String queue, int count, Job job) {
+    public Workers(Http http, String queue, int count, Job job) {
         for (int i = 0; i < count; i++) {
             String workerId = "worker-" + i;
             Thread thread = new Thread(() -> work(http, queue, workerId, job), "test-" + workerId);
@@ -64,7 +66,7 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    private void work(LoopHttp http, String queue, String workerId, Job job) {
+    private void work(Http http, String queue, String workerId, Job job) {
         while (running.get()) {
             try {
                 JsonNode experiment = http.lease(queue, workerId);
@@ -87,7 +89,7 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    private void run(LoopHttp http, JsonNode experiment, Job job) {
+    private void run(Http http, JsonNode experiment, Job job) {
         String id = experiment.get("id").asString();
         double value = job.objective().applyAsDouble(experiment.get("parameters"));
         objectiveByExperiment.put(id, value);

@@ -57,6 +57,58 @@ class WorkerProtocolIT extends ApiTestBase {
     }
 
     @Test
+    void aLeaseThatWaitsAnswersNoContentOnlyAfterItsWait() {
+        String queue = uniqueQueue();
+        runningStudy(queue);
+        long asked = System.nanoTime();
+
+        Http.Answer empty = http.post("/api/v1/queues/" + queue + "/lease?waitSeconds=1", "{\"workerId\": \"w1\"}");
+
+        assertThat(empty.status()).isEqualTo(204);
+        assertThat((System.nanoTime() - asked) / 1e9).isGreaterThanOrEqualTo(0.9);
+        assertThat(http.post("/api/v1/queues/" + queue + "/lease?waitSeconds=61", "{\"workerId\": \"w1\"}").status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/queues/" + queue + "/lease?waitSeconds=-1", "{\"workerId\": \"w1\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void waitingLeasesTakeExperimentsQueuedLaterEachExactlyOnce() throws Exception {
+        String queue = uniqueQueue();
+        String study = runningStudy(queue);
+        QueueWaiters waiters = context.getBean(QueueWaiters.class);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Http.Answer>> leases = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String body = "{\"workerId\": \"w" + w + "\"}";
+                leases.add(pool.submit(() -> new Http(port).post("/api/v1/queues/" + queue + "/lease?waitSeconds=30", body)));
+            }
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (waiters.waiting() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(waiters.waiting()).isEqualTo(4);
+            // two woken as the queue backend wakes them after a tick, two found by the periodic look
+            List<UUID> ids = insertExperiments(study, 4, queue);
+            waiters.queued(queue, 2);
+
+            List<String> leased = new ArrayList<>();
+            for (Future<Http.Answer> lease : leases) {
+                Http.Answer answer = lease.get();
+                assertThat(answer.status()).isEqualTo(200);
+                leased.add(answer.json().get("id").asString());
+            }
+            assertThat(leased).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(ids.stream().map(UUID::toString).toList());
+            assertThat(waiters.waiting()).isZero();
+            assertThat(count("experiment where queue = '" + queue + "' and status = 'RUNNING'")).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void concurrentWorkersNeverLeaseTheSameExperiment() throws Exception {
         String queue = uniqueQueue();
         String study = runningStudy(queue);
@@ -278,11 +330,10 @@ class WorkerProtocolIT extends ApiTestBase {
     }
 
     @Test
-    void publishesExperimentChangedForNewScalarsAndEndsOnly() {
+    void publishesExperimentChangedForNewScalarsAndEndsOnlyNotForAStart() {
         String queue = uniqueQueue();
         String study = runningStudy(queue);
         UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
         String report = "[" + LOSS.formatted(0, "0.9") + "]";
         List<ExperimentChanged> published = Collections.synchronizedList(new ArrayList<>());
         ApplicationListener<?> listener = ApplicationListener.forPayload((ExperimentChanged e) -> {
@@ -292,6 +343,8 @@ class WorkerProtocolIT extends ApiTestBase {
         });
         context.addApplicationListener(listener);
         try {
+            // a plain start publishes nothing: the loop has nothing to decide then
+            http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
             http.post("/api/v1/experiments/" + id + "/scalars", report);
             http.post("/api/v1/experiments/" + id + "/scalars", report);
             http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");

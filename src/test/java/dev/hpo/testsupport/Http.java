@@ -10,15 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP calls against the service on its random port, with JSON bodies as text and answers as trees. */
+/**
+ * The HTTP client of every test: real calls against the service on its port, with JSON bodies as text or as maps and
+ * lists, answers as trees, and the test admin token unless a test asks for another. The calls tests make most (create
+ * a base experiment and a study, start it, lease, report, complete) are at the end.
+ */
 public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +70,15 @@ public final class Http {
 
     /** An answer: status, body as JSON (null when empty or not JSON), raw body. */
     public record Answer(int status, JsonNode json, String body, String contentType, HttpHeaders headers) {
+
+        /** This answer, if its status is 2xx; else an exception naming status and body. */
+        public Answer requireOk() {
+            if (status / 100 != 2) {
+                throw new IllegalStateException("HTTP " + status + ": " + body);
+            }
+            return this;
+        }
+
         /** The problem detail's errors[0].field, or null. */
         public String firstErrorField() {
             JsonNode errors = json == null ? null : json.get("errors");
@@ -90,6 +103,16 @@ public final class Http {
         return send(withBody(HttpRequest.newBuilder(URI.create(base + path)), "PUT", json));
     }
 
+    /** A POST of {@code body} (maps, lists, strings, numbers) written as JSON. */
+    public Answer post(String path, Object body) {
+        return post(path, JSON.writeValueAsString(body));
+    }
+
+    /** A PUT of {@code body} written as JSON. */
+    public Answer put(String path, Object body) {
+        return put(path, JSON.writeValueAsString(body));
+    }
+
     /** A JSON POST without Content-Length: the body goes chunked, as from a client that streams it. */
     public Answer postChunked(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
@@ -100,6 +123,69 @@ public final class Http {
     public Answer send(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    // ---- the calls tests make most ----------------------------------------------------------------------
+
+    /** Creates a base experiment with one default parameter; returns its id. */
+    public String createBaseExperiment(String name) {
+        return post("/api/v1/base-experiments", Map.of("name", name, "project", "tests",
+                "parameters", Map.of("General/epochs", 3))).requireOk().json().get("id").asString();
+    }
+
+    /** Creates a study from its definition; returns its id. */
+    public String createStudy(Map<String, Object> definition) {
+        return post("/api/v1/studies", definition).requireOk().json().get("id").asString();
+    }
+
+    /** Starts the study, with a job-complete callback unless {@code callbackUrl} is null. */
+    public void start(String studyId, String callbackUrl) {
+        post("/api/v1/studies/" + studyId + "/start",
+                callbackUrl == null ? Map.of() : Map.of("jobCompleteCallbackUrl", callbackUrl)).requireOk();
+    }
+
+    /** Asks the study to stop. */
+    public void stop(String studyId) {
+        post("/api/v1/studies/" + studyId + "/stop", Map.of()).requireOk();
+    }
+
+    /** The study as the API shows it. */
+    public JsonNode study(String studyId) {
+        return get("/api/v1/studies/" + studyId).requireOk().json();
+    }
+
+    /** A leased experiment, or null when the queue is empty. */
+    public JsonNode lease(String queue, String workerId) {
+        return lease(queue, workerId, 0);
+    }
+
+    /**
+     * A leased experiment, or null when the queue stayed empty for {@code waitSeconds} (a long poll: the service
+     * answers as soon as an experiment is queued).
+     */
+    public JsonNode lease(String queue, String workerId, double waitSeconds) {
+        Answer answer = post("/api/v1/queues/" + queue + "/lease" + (waitSeconds > 0 ? "?waitSeconds=" + waitSeconds : ""),
+                Map.of("workerId", workerId));
+        return answer.status() == 204 ? null : answer.requireOk().json();
+    }
+
+    /** Reports one point; returns the action the service answers ({@code continue} or {@code stop}). */
+    public String report(String experimentId, String title, String series, long iteration, double value) {
+        Answer answer = post("/api/v1/experiments/" + experimentId + "/scalars",
+                List.of(Map.of("title", title, "series", series, "iteration", iteration, "value", value)));
+        if (answer.status() == 409) {
+            return "stop";
+        }
+        JsonNode action = answer.requireOk().json().get("action");
+        return action == null ? "continue" : action.asString();
+    }
+
+    public Answer heartbeat(String experimentId, String workerId) {
+        return post("/api/v1/experiments/" + experimentId + "/heartbeat", Map.of("workerId", workerId));
+    }
+
+    public Answer complete(String experimentId) {
+        return post("/api/v1/experiments/" + experimentId + "/complete", Map.of());
     }
 
     /**

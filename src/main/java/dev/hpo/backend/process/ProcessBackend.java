@@ -77,6 +77,12 @@ public class ProcessBackend implements ExperimentBackend, AutoCloseable {
         return enabled;
     }
 
+    @Override
+    public String howToEnable() {
+        return ": it runs commands on the service's host, so the operator must allow it with "
+                + "hpo.backend.process.enabled=true (HPO_BACKEND_PROCESS_ENABLED=true)";
+    }
+
     /** The worker id under which this service instance runs its experiments. */
     public String workerId() {
         return workerId;

@@ -50,14 +50,21 @@ public final class AutoSpec implements StrategySpec {
 
     @Override
     public String description() {
-        return "The default: gp for mostly numeric spaces of up to 20 parameters and at most 300 jobs, tpe otherwise "
-                + "(multivariate for conditional spaces, MOTPE for several objectives); the choice is recorded in "
-                + "the study's settings as resolvedTo";
+        return "The default: gp for mostly numeric spaces (at least one numeric range) of up to 20 parameters and at "
+                + "most 300 jobs; tpe with multivariate for conditional, mostly categorical or only-discrete-choice "
+                + "spaces; tpe otherwise (MOTPE for several objectives). The choice is recorded in the study's "
+                + "settings as resolvedTo, beside the settings it chose (e.g. multivariate)";
     }
 
     @Override
     public List<SettingSpec> settings() {
         return SETTINGS;
+    }
+
+    /** The resolved strategy's own settings: those the rule chose (recorded) and any the user gives. */
+    @Override
+    public boolean passesOnOtherSettings() {
+        return true;
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class HyperbandSpec implements StrategySpec {
         return SPECS;
     }
 
+    /** Brackets promote by the values reached at each rung's budget. */
+    @Override
+    public boolean readsIntermediateValues() {
+        return true;
+    }
+
     @Override
     public SearchStrategy create(Map<String, Object> settings, SearchSpace space, List<Objective> objectives,
                                  Budget budget) {

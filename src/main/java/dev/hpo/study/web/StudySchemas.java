@@ -155,7 +155,7 @@ class StudySchemas {
         Discriminator discriminator = new Discriminator().propertyName("name");
         for (StrategySpec spec : specs) {
             String schema = camel(spec.name()) + "Strategy";
-            components.addSchemas(schema + "Settings", settings(spec.settings()));
+            components.addSchemas(schema + "Settings", settings(spec.settings(), spec.passesOnOtherSettings()));
             components.addSchemas(schema, new ObjectSchema().description(spec.description())
                     .addProperty("name", new StringSchema()._enum(List.of(spec.name())))
                     .addProperty("seed", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)
@@ -179,7 +179,7 @@ class StudySchemas {
         Discriminator discriminator = new Discriminator().propertyName("rule");
         for (StoppingRuleSpec spec : specs) {
             String schema = camel(spec.name()) + "EarlyStopping";
-            components.addSchemas(schema + "Settings", settings(spec.settings()));
+            components.addSchemas(schema + "Settings", settings(spec.settings(), false));
             components.addSchemas(schema, new ObjectSchema().description(spec.description())
                     .addProperty("rule", new StringSchema()._enum(List.of(spec.name())))
                     .addProperty("settings", ref(schema + "Settings"))
@@ -195,10 +195,17 @@ class StudySchemas {
         components.addSchemas("EarlyStoppingRequest", rule);
     }
 
-    /** An object schema with one property per setting, its type, default and description; nothing else allowed. */
-    private static Schema<Object> settings(List<SettingSpec> specs) {
+    /**
+     * An object schema with one property per setting, its type, default and description; nothing else allowed unless
+     * {@code passesOn} (auto: the other keys are the resolved strategy's settings, validated by it).
+     */
+    private static Schema<Object> settings(List<SettingSpec> specs, boolean passesOn) {
         ObjectSchema settings = new ObjectSchema();
-        settings.additionalProperties(false);
+        settings.additionalProperties(passesOn);
+        if (passesOn) {
+            settings.description("Besides these, the settings of the strategy it resolves to (validated by that "
+                    + "strategy); the study records the ones the choice made, e.g. multivariate for tpe.");
+        }
         for (SettingSpec spec : specs) {
             Schema<?> property = switch (spec.type()) {
                 case "integer" -> new IntegerSchema().format("int64");

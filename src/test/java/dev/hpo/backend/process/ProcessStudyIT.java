@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
-import dev.hpo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Process-backend studies end to end: real HTTP, a real database, real child processes. */
@@ -33,7 +29,7 @@ class ProcessStudyIT {
 
     private static final Path TRAIN = Path.of("examples/train.py").toAbsolutePath();
 
-    private static LoopApp app;
+    private static TestApp app;
     private static JdbcTemplate jdbc;
 
     @TempDir
@@ -41,7 +37,7 @@ class ProcessStudyIT {
 
     @BeforeAll
     static void startService() {
-        app = LoopApp.start(TestDatabase.newDatabase(), "hpo.backend.process.enabled=true",
+        app = TestApp.start(TestDatabase.newDatabase(), "hpo.backend.process.enabled=true",
                 "hpo.backend.process.kill-grace-period=2s", "hpo.backend.process.recovery-interval=1s");
         jdbc = app.jdbc();
     }
@@ -59,7 +55,7 @@ class ProcessStudyIT {
 
         // when it runs to its end
         app.http.start(study, null);
-        JsonNode waited = app.http.get("/studies/" + study + "/wait?timeoutMinutes=0.45").requireOk().body();
+        JsonNode waited = app.http.get("/api/v1/studies/" + study + "/wait?timeoutMinutes=0.45").requireOk().json();
 
         // then every trial completed with its scalars, and the top 3 are ranked by their last validation loss
         assertThat(waited.get("finished").asBoolean()).isTrue();
@@ -68,7 +64,7 @@ class ProcessStudyIT {
                 .hasSize(6).containsOnly("COMPLETED");
         assertThat(jdbc.queryForList("SELECT count FROM metric_summary WHERE study_id = ?::uuid", Integer.class, study))
                 .hasSize(6).containsOnly(5);
-        JsonNode top = app.http.get("/studies/" + study + "/top-experiments?topK=3").requireOk().body();
+        JsonNode top = app.http.get("/api/v1/studies/" + study + "/top-experiments?topK=3").requireOk().json();
         assertThat(top).hasSize(3);
         List<Double> values = new ArrayList<>();
         top.forEach(e -> values.add(e.get("objectiveValues").get(0).asDouble()));
@@ -140,7 +136,7 @@ class ProcessStudyIT {
         }
 
         // when the study is stopped
-        app.http.post("/studies/" + study + "/stop", Map.of()).requireOk();
+        app.http.post("/api/v1/studies/" + study + "/stop", Map.of()).requireOk();
 
         // then the processes die and their experiments end aborted
         await().atMost(Duration.ofSeconds(60)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
@@ -175,7 +171,7 @@ class ProcessStudyIT {
         ProcessHandle process = ProcessHandle.of(Long.parseLong(Files.readString(file).strip())).orElseThrow();
 
         // when the user aborts that experiment
-        JsonNode aborted = app.http.post("/experiments/" + experiment + "/abort", null).requireOk().body();
+        JsonNode aborted = app.http.post("/api/v1/experiments/" + experiment + "/abort", null).requireOk().json();
 
         // then its process dies, it stays ABORTED by the user, and the next experiment runs in its slot
         assertThat(aborted.get("stopReason").asString()).isEqualTo("stopped_by_user");
@@ -183,7 +179,7 @@ class ProcessStudyIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> fileCount(pids) == 2);
         assertThat(jdbc.queryForObject("SELECT status || '/' || stop_reason FROM experiment WHERE id = ?::uuid",
                 String.class, experiment)).isEqualTo("ABORTED/stopped_by_user");
-        app.http.post("/studies/" + study + "/stop", Map.of()).requireOk();
+        app.http.post("/api/v1/studies/" + study + "/stop", Map.of()).requireOk();
         await().atMost(Duration.ofSeconds(60)).until(() -> ended(study));
     }
 
@@ -264,7 +260,7 @@ class ProcessStudyIT {
             body.put("command", command);
             body.put("environment", environment);
         }
-        return app.http.post("/base-experiments", body).requireOk().body().get("id").asString();
+        return app.http.post("/api/v1/base-experiments", body).requireOk().json().get("id").asString();
     }
 
     private static String createStudy(String base, int concurrency, int jobs) {
@@ -298,18 +294,8 @@ class ProcessStudyIT {
     }
 
     private static String text(String path) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port + "/api/v1" + path))
-                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Http.Answer answer = app.http.get("/api/v1" + path);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.hpo.dashboard.Browser;
-import dev.hpo.loop.LoopApp;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import dev.hpo.testsupport.TestTokens;
 
@@ -33,7 +33,7 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         int experiments = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.enabled=false", "logging.level.root=ERROR")) {
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.enabled=false", "logging.level.root=ERROR")) {
             String study = createStudy(app);
             long insertStart = System.nanoTime();
             insert(app.jdbc(), study, experiments);
@@ -61,12 +61,12 @@ public final class DashboardBenchmark {
     }
 
     /** The server's share: every page of the experiments list in a row, as the page reads them (4 at a time there). */
-    private static void apiTime(LoopApp app, String study, int experiments) {
+    private static void apiTime(TestApp app, String study, int experiments) {
         int pages = (experiments + 499) / 500;
         for (int round = 0; round < 2; round++) { // the first round warms the JVM up
             long start = System.nanoTime();
             for (int page = 0; page < pages; page++) {
-                app.http.get("/studies/" + study + "/experiments?size=500&page=" + page).requireOk();
+                app.http.get("/api/v1/studies/" + study + "/experiments?size=500&page=" + page).requireOk();
             }
             double ms = (System.nanoTime() - start) / 1e6;
             if (round == 1) {
@@ -76,7 +76,7 @@ public final class DashboardBenchmark {
         }
     }
 
-    private static String createStudy(LoopApp app) {
+    private static String createStudy(TestApp app) {
         String base = app.http.createBaseExperiment("dashboard-bench");
         return app.createStudy(Map.of(
                 "name", "dashboard-bench", "baseExperimentId", base,

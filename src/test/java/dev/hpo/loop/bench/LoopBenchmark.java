@@ -1,36 +1,44 @@
 package dev.hpo.loop.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
-import dev.hpo.loop.LoopApp;
-import dev.hpo.loop.LoopHttp;
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The study loop through the full HTTP worker path, with zero-cost experiments: each worker leases, reports one
- * scalar and completes at once. Starts the whole service on the test database (embedded PostgreSQL when there
- * is no Docker and no {@code TEST_DATABASE_URL}).
+ * scalar and completes at once, with a worker token (as a real agent does). Starts the whole service on the test
+ * database (embedded PostgreSQL when there is no Docker and no {@code TEST_DATABASE_URL}) and prints every bar
+ * of issue 11 with the machine's load average:
  *
- * <p>Phase 1, refill latency: one worker, one slot. The time from sending {@code complete} to the worker's next
- * successful lease is the time the loop takes to notice the end and create the next experiment (plus one lease
- * round trip; the worker polls the queue back to back).
+ * <ol>
+ * <li>{@code latency}: one worker, one slot; the time from sending {@code complete} to the worker's next
+ * successful lease (the loop noticing the end, creating the next experiment, plus one lease round trip).
+ * Bar: p50 &lt;= 5 ms, p99 &lt;= 20 ms.</li>
+ * <li>{@code throughput}: {@code workers} workers, as many slots. Bar: &gt;= 500 trials/s with 8.</li>
+ * <li>{@code flat}: one {@code random} study of {@code flatJobs} experiments; the rate per {@code flatWindow}
+ * and the last window's rate over the first's. Bar: &gt;= 0.75.</li>
+ * <li>{@code tpe}: the same with {@code tpe}; the strategy's own time (the {@code hpo.strategy.suggest} timer)
+ * is reported apart, and the loop's rate is the window's experiments over its time minus the strategy's.</li>
+ * </ol>
  *
- * <p>Phase 2, throughput: {@code workers} workers, as many slots, {@code jobs} experiments; trials per second.
- *
- * <p>Run: {@code ./mvnw -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.hpo.loop.bench.LoopBenchmark [-Dexec.args="latencyTrials jobs workers"]}.
+ * <p>Run (docs/loop.md, "Benchmark"): {@code ./mvnw -q -o -Ploop-bench test-compile exec:java}, options as
+ * system properties: {@code -Dloopbench.phases=latency,throughput,flat,tpe -Dloopbench.latencyTrials=300
+ * -Dloopbench.jobs=4000 -Dloopbench.workers=8 -Dloopbench.flatJobs=100000 -Dloopbench.flatWindow=10000
+ * -Dloopbench.tpeJobs=20000 -Dloopbench.tpeWindow=2000 -Dloopbench.leaseWait=2} (seconds a lease may wait for
+ * an experiment; 0 polls back to back as older workers do).
  */
 public final class LoopBenchmark {
 
@@ -38,101 +46,106 @@ public final class LoopBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int latencyTrials = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        try (LoopApp app = LoopApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
+        Set<String> phases = Set.of(option("phases", "latency,throughput,flat,tpe").split(","));
+        int latencyTrials = Integer.parseInt(option("latencyTrials", "300"));
+        int jobs = Integer.parseInt(option("jobs", "4000"));
+        int workers = Integer.parseInt(option("workers", "8"));
+        int flatJobs = Integer.parseInt(option("flatJobs", "100000"));
+        int flatWindow = Integer.parseInt(option("flatWindow", "10000"));
+        int tpeJobs = Integer.parseInt(option("tpeJobs", "20000"));
+        int tpeWindow = Integer.parseInt(option("tpeWindow", "2000"));
+        double leaseWait = Double.parseDouble(option("leaseWait", "2"));
+        System.out.printf(Locale.ROOT, "loop benchmark: %s cores, load average %s at the start%n",
+                Runtime.getRuntime().availableProcessors(), load());
+        try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
                 "logging.level.root=ERROR")) {
             String base = app.http.createBaseExperiment("bench");
-            warmUp(app, base);
+            String token = app.http.post("/api/v1/tokens", Map.of("name", "bench worker", "role", "worker")).requireOk()
+                    .json().get("token").asString();
+            Http worker = new Http(app.port, token);
+            MeterRegistry meters = app.bean(MeterRegistry.class);
+            runStudy(app, worker, base, "bench-warm", "random", 4, 400, 0, leaseWait, () -> 0);
 
-            List<Long> refill = latency(app, base, latencyTrials);
-            Collections.sort(refill);
-            System.out.printf(Locale.ROOT, "refill latency (complete -> next experiment leased), %d trials, 1 worker: "
-                    + "median %.2f ms, p99 %.2f ms, max %.2f ms%n", refill.size(), ms(percentile(refill, 0.5)),
-                    ms(percentile(refill, 0.99)), ms(refill.get(refill.size() - 1)));
-
-            Timer ticks = app.bean(MeterRegistry.class).find("hpo.loop.tick").timer();
-            long ticksBefore = ticks == null ? 0 : ticks.count();
-            double[] throughput = throughput(app, base, jobs, workers);
-            System.out.printf(Locale.ROOT, "throughput: %d experiments, %d workers over HTTP: %.1f trials/s "
-                    + "(%.2f s); worker-side complete->lease median %.2f ms, p99 %.2f ms%n", jobs, workers,
-                    throughput[0], throughput[1], throughput[2], throughput[3]);
-            if (ticks != null) {
-                System.out.printf(Locale.ROOT, "ticks during the throughput run: %d, mean %.2f ms, max %.2f ms%n",
-                        ticks.count() - ticksBefore, ticks.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
-                        ticks.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+            if (phases.contains("latency")) {
+                BenchWorkers.Run run = runStudy(app, worker, base, "bench-latency", "random", 1, latencyTrials, 0,
+                        leaseWait, () -> 0);
+                List<Long> gaps = sorted(run.gapsNanos());
+                System.out.printf(Locale.ROOT, "refill latency (complete sent -> next experiment leased), 1 worker, "
+                        + "%d trials: p50 %.2f ms, p99 %.2f ms, max %.2f ms [bar: p50 <= 5, p99 <= 20] load %s%n",
+                        gaps.size(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)),
+                        ms(gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)), load());
+            }
+            if (phases.contains("throughput")) {
+                Timer ticks = meters.find("hpo.loop.tick").timer();
+                long ticksBefore = ticks == null ? 0 : ticks.count();
+                BenchWorkers.Run run = runStudy(app, worker, base, "bench-throughput", "random", workers, jobs, 0,
+                        leaseWait, () -> 0);
+                List<Long> gaps = sorted(run.gapsNanos());
+                System.out.printf(Locale.ROOT, "throughput, %d workers, %d experiments: %.1f trials/s in %.2f s "
+                        + "[bar: >= 500 with 8]; complete -> next lease per worker p50 %.2f ms, p99 %.2f ms; load %s%n",
+                        workers, run.completed(), run.completed() / run.seconds(), run.seconds(),
+                        ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)), load());
+                if (ticks != null) {
+                    System.out.printf(Locale.ROOT, "  ticks during the run: %d (mean over the app's life %.2f ms, "
+                            + "max %.2f ms)%n", ticks.count() - ticksBefore, ticks.mean(TimeUnit.MILLISECONDS),
+                            ticks.max(TimeUnit.MILLISECONDS));
+                }
+            }
+            if (phases.contains("flat")) {
+                flat(app, worker, base, "random", workers, flatJobs, flatWindow, leaseWait, meters);
+            }
+            if (phases.contains("tpe")) {
+                flat(app, worker, base, "tpe", workers, tpeJobs, tpeWindow, leaseWait, meters);
             }
         }
+        System.out.printf(Locale.ROOT, "load average at the end %s%n", load());
         System.exit(0);
     }
 
-    private static void warmUp(LoopApp app, String base) throws InterruptedException {
-        String study = app.createStudy(study(base, "bench-warm", 4, 200));
-        app.start(study, null);
-        runWorkers(app.http, "bench-warm", 4, 200, new ConcurrentLinkedQueue<>());
-    }
-
-    private static List<Long> latency(LoopApp app, String base, int trials) throws InterruptedException {
-        String study = app.createStudy(study(base, "bench-latency", 1, trials));
-        app.start(study, null);
-        ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
-        runWorkers(app.http, "bench-latency", 1, trials, gaps);
-        return new ArrayList<>(gaps);
-    }
-
-    /** {trials per second, seconds, median gap ms, p99 gap ms}. */
-    private static double[] throughput(LoopApp app, String base, int jobs, int workers) throws InterruptedException {
-        String study = app.createStudy(study(base, "bench-throughput", workers, jobs));
-        app.start(study, null);
-        ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
-        long start = System.nanoTime();
-        runWorkers(app.http, "bench-throughput", workers, jobs, gaps);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Long> sorted = new ArrayList<>(gaps);
-        Collections.sort(sorted);
-        return new double[] {jobs / seconds, seconds, ms(percentile(sorted, 0.5)), ms(percentile(sorted, 0.99))};
-    }
-
-    /**
-     * Runs {@code workers} threads until {@code total} experiments completed; records, per worker, the nanoseconds
-     * from sending {@code complete} to its next successful lease.
-     */
-    private static void runWorkers(LoopHttp http, String queue, int workers, int total,
-                                   ConcurrentLinkedQueue<Long> gaps) throws InterruptedException {
-        AtomicInteger done = new AtomicInteger();
-        CountDownLatch finished = new CountDownLatch(workers);
-        for (int w = 0; w < workers; w++) {
-            String workerId = queue + "-" + w;
-            Thread thread = new Thread(() -> {
-                long completedAt = -1;
-                try {
-                    while (done.get() < total) {
-                        JsonNode experiment = http.lease(queue, workerId);
-                        if (experiment == null) {
-                            LockSupport.parkNanos(200_000);
-                            continue;
-                        }
-                        if (completedAt > 0) {
-                            gaps.add(System.nanoTime() - completedAt);
-                        }
-                        String id = experiment.get("id").asString();
-                        http.report(id, "validation", "loss", 0, experiment.get("parameters").get("x").asDouble());
-                        completedAt = System.nanoTime();
-                        http.complete(id).requireOk();
-                        done.incrementAndGet();
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, "bench-" + workerId);
-            thread.setDaemon(true);
-            thread.start();
+    /** One study of {@code total} experiments; rates per window, the strategy's time apart when it is timed. */
+    private static void flat(TestApp app, Http worker, String base, String strategy, int workers, int total,
+                             int window, double leaseWait, MeterRegistry meters) throws InterruptedException {
+        DoubleSupplier strategySeconds = () -> {
+            Timer suggest = meters.find("hpo.strategy.suggest").tag("strategy", strategy).timer();
+            return suggest == null ? 0 : suggest.totalTime(TimeUnit.SECONDS);
+        };
+        BenchWorkers.Run run = runStudy(app, worker, base, "bench-flat-" + strategy, strategy, workers, total,
+                window, leaseWait, strategySeconds);
+        boolean timed = meters.find("hpo.strategy.suggest").tag("strategy", strategy).timer() != null;
+        System.out.printf(Locale.ROOT, "flat cost, %s, one study of %d experiments, %d workers: %.1f trials/s overall; "
+                + "load %s%n", strategy, run.completed(), workers, run.completed() / run.seconds(), load());
+        int windows = run.windowEndsNanos().length;
+        double first = 0;
+        double last = 0;
+        for (int w = 0; w < windows; w++) {
+            double seconds = run.windowSeconds(w);
+            double inStrategy = run.windowSample(w);
+            double loopRate = window / Math.max(1e-9, seconds - inStrategy);
+            System.out.printf(Locale.ROOT, "  experiments %6d-%6d: %7.1f trials/s%s%n", w * window, (w + 1) * window,
+                    window / seconds, timed ? String.format(Locale.ROOT, "; strategy %.2f s of %.2f s (%.2f ms per "
+                            + "suggestion), loop alone %.1f trials/s", inStrategy, seconds, inStrategy * 1000 / window,
+                            loopRate) : "");
+            double rate = strategy.equals("random") || !timed ? window / seconds : loopRate;
+            if (w == 0) {
+                first = rate;
+            }
+            last = rate;
         }
-        finished.await();
+        if (windows >= 2) {
+            System.out.printf(Locale.ROOT, "  %s: last window / first window = %.2f [bar: >= 0.75]%s%n", strategy,
+                    last / first, strategy.equals("random") || !timed ? "" : " (loop alone, strategy time taken out)");
+        }
     }
 
-    private static Map<String, Object> study(String base, String queue, int concurrency, int jobs) {
+    private static BenchWorkers.Run runStudy(TestApp app, Http worker, String base, String name, String strategy,
+                                             int concurrency, int jobs, int window, double leaseWait,
+                                             DoubleSupplier sample) throws InterruptedException {
+        String study = app.createStudy(study(base, name, strategy, concurrency, jobs));
+        app.start(study, null);
+        return BenchWorkers.run(worker, name, concurrency, jobs, window, leaseWait, sample);
+    }
+
+    private static Map<String, Object> study(String base, String queue, String strategy, int concurrency, int jobs) {
         Map<String, Object> study = new LinkedHashMap<>();
         study.put("name", queue);
         study.put("baseExperimentId", base);
@@ -140,12 +153,28 @@ public final class LoopBenchmark {
                 Map.of("type", "uniform", "name", "x", "min", -1.0, "max", 1.0),
                 Map.of("type", "log_uniform", "name", "lr", "min", -5, "max", -1)));
         study.put("objectives", List.of(Map.of("title", "validation", "series", "loss", "sign", "min")));
-        study.put("strategy", Map.of("name", "random", "seed", 1, "settings", Map.of()));
+        study.put("strategy", Map.of("name", strategy, "seed", 1, "settings", Map.of()));
         study.put("backend", "queue");
         study.put("executionQueue", queue);
         study.put("maxConcurrentExperiments", concurrency);
         study.put("totalMaxJobs", jobs);
         return study;
+    }
+
+    private static String option(String name, String fallback) {
+        return System.getProperty("loopbench." + name, fallback);
+    }
+
+    /** The 1-minute load average (the machine may be shared: numbers mean little above the core count). */
+    private static String load() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
     }
 
     private static long percentile(List<Long> sorted, double p) {

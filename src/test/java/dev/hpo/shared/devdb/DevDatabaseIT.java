@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.hpo.HpoApplication;
+import dev.hpo.testsupport.Http;
+import dev.hpo.testsupport.TestApp;
 import dev.hpo.testsupport.TestDatabaseInitializer;
 import dev.hpo.testsupport.TestTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -39,8 +32,8 @@ class DevDatabaseIT {
     @TempDir
     static Path folders;
 
-    private static ConfigurableApplicationContext first;
-    private static ConfigurableApplicationContext second;
+    private static TestApp first;
+    private static TestApp second;
 
     @BeforeAll
     static void startTwoServices() {
@@ -62,25 +55,25 @@ class DevDatabaseIT {
     void eachServiceKeepsItsDataInItsOwnFolder() throws IOException {
         assertThat(Path.of(dataDirectory(first))).isEqualTo(folders.resolve("one/.hpo/postgres").toRealPath());
         assertThat(Path.of(dataDirectory(second))).isEqualTo(folders.resolve("two/.hpo/postgres").toRealPath());
-        assertThat(first.getBean(EmbeddedPostgres.class).getPort())
-                .isNotEqualTo(second.getBean(EmbeddedPostgres.class).getPort());
+        assertThat(first.bean(EmbeddedPostgres.class).getPort())
+                .isNotEqualTo(second.bean(EmbeddedPostgres.class).getPort());
     }
 
     @Test
-    void whatOneServiceStoresTheOtherDoesNotList() throws Exception {
-        HttpResponse<String> created = call(first, "POST", "/api/v1/base-experiments",
+    void whatOneServiceStoresTheOtherDoesNotList() {
+        Http.Answer created = first.http.post("/api/v1/base-experiments",
                 "{\"name\": \"only-in-one\", \"project\": \"devdb\", \"parameters\": {}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
 
-        assertThat(call(first, "GET", "/api/v1/base-experiments", null).body()).contains("only-in-one");
-        HttpResponse<String> other = call(second, "GET", "/api/v1/base-experiments", null);
-        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(first.http.get("/api/v1/base-experiments").body()).contains("only-in-one");
+        Http.Answer other = second.http.get("/api/v1/base-experiments");
+        assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).doesNotContain("only-in-one");
     }
 
     @Test
     void aServerWithAnotherDataFolderIsRefused() {
-        EmbeddedPostgres postgres = first.getBean(EmbeddedPostgres.class);
+        EmbeddedPostgres postgres = first.bean(EmbeddedPostgres.class);
         assertThatThrownBy(() -> DevDatabaseConfiguration.requireOwnServer(postgres,
                 folders.resolve("two/.hpo/postgres").toRealPath()))
                 .isInstanceOf(DevDatabaseException.class)
@@ -95,7 +88,7 @@ class DevDatabaseIT {
             Path folder = folders.resolve("three/.hpo/postgres");
             // the failure report is expected here: kept out of the test log, where it would read as a failure
             assertThatThrownBy(() -> start(folder, holder.getLocalPort(),
-                    "--logging.level.org.springframework.boot.diagnostics=OFF"))
+                    "logging.level.org.springframework.boot.diagnostics=OFF"))
                     .rootCause()
                     .isInstanceOf(DevDatabaseException.class)
                     .hasMessageContaining("port " + holder.getLocalPort())
@@ -104,29 +97,19 @@ class DevDatabaseIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path directory, int port, String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--" + TestDatabaseInitializer.USE_DEV_DATABASE + "=true",
-                "--hpo.dev-database.directory=" + directory,
-                "--hpo.dev-database.port=" + port,
-                "--hpo.security.admin-token=" + TestTokens.ADMIN,
-                "--hpo.loop.enabled=false",
-                "--server.port=0"));
-        arguments.addAll(List.of(more));
-        return new SpringApplication(HpoApplication.class).run(arguments.toArray(String[]::new));
+    private static TestApp start(Path directory, int port, String... more) {
+        List<String> properties = new ArrayList<>(List.of(
+                TestDatabaseInitializer.USE_DEV_DATABASE + "=true",
+                "hpo.dev-database.directory=" + directory,
+                "hpo.dev-database.port=" + port,
+                "hpo.security.admin-token=" + TestTokens.ADMIN,
+                "hpo.loop.enabled=false",
+                "server.port=0"));
+        properties.addAll(List.of(more));
+        return TestApp.startAsConfigured(properties.toArray(String[]::new));
     }
 
-    private static String dataDirectory(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcTemplate.class).queryForObject("SHOW data_directory", String.class);
-    }
-
-    private static HttpResponse<String> call(ConfigurableApplicationContext context, String method, String path,
-                                             String json) throws IOException, InterruptedException {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static String dataDirectory(TestApp app) {
+        return app.jdbc().queryForObject("SHOW data_directory", String.class);
     }
 }

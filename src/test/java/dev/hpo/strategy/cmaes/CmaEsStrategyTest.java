@@ -19,6 +19,7 @@ import dev.hpo.trial.TrialState;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,17 +43,33 @@ class CmaEsStrategyTest {
         return x * x + 2 * y * y + 3 * z * z;
     }
 
+    private static final List<Objective> MINIMIZE = List.of(new Objective("loss", "loss", Sign.MIN));
+
+    /** The strategy run by the shared sequential driver, state through JSON; a NaN value makes the trial FAILED. */
+    private static SequentialRun.Result run(SearchStrategy strategy, SearchSpace space, long seed, int experiments,
+                                            ToDoubleFunction<Map<String, Object>> function) {
+        return SequentialRun.of(strategy, space, MINIMIZE, new Budget(null, null, null, 1)).finalValuesOnly()
+                .stateThroughJson().parametersAsSuggested().evaluation((number, point) -> {
+                    double value = function.applyAsDouble(point);
+                    return Double.isNaN(value) ? null : new double[] {value};
+                }).run(seed, experiments);
+    }
+
+    private static double best(List<Trial> trials) {
+        return trials.stream().mapToDouble(t -> t.values()[0]).min().orElseThrow();
+    }
+
     private static SearchStrategy cmaes(Map<String, Object> settings, SearchSpace space) {
-        return new CmaEsSpec().create(settings, space, SequentialDriver.MINIMIZE, new Budget(null, null, null, 1));
+        return new CmaEsSpec().create(settings, space, MINIMIZE, new Budget(null, null, null, 1));
     }
 
     @Test
     void findsTheMinimumRegionOfAQuadraticIn3d() {
         // given CMA-ES on a 3-d quadratic with its minimum at (1.5, -2, 0.5)
         // when it runs 250 experiments
-        List<Trial> trials = SequentialDriver.run(cmaes(Map.of(), CUBE), CUBE, 7, 250, CmaEsStrategyTest::quadratic);
+        List<Trial> trials = run(cmaes(Map.of(), CUBE), CUBE, 7, 250, CmaEsStrategyTest::quadratic).trials();
         // then the best point is close to the minimum, far closer than random search gets (about 0.5 at this budget)
-        assertThat(SequentialDriver.best(trials)).isLessThan(1e-3);
+        assertThat(best(trials)).isLessThan(1e-3);
     }
 
     @Test
@@ -86,8 +103,8 @@ class CmaEsStrategyTest {
         // given a mixed space: CMA-ES searches x, the optimizer is sampled at random
         SearchSpace mixed = new SearchSpace(List.of(new UniformRange("x", -5, 5, null, true),
                 new DiscreteValues("optimizer", List.of("sgd", "momentum", "adam"))));
-        List<Trial> trials = SequentialDriver.run(cmaes(Map.of(), mixed), mixed, 3, 60,
-                p -> Math.abs((Double) p.get("x") - 1) + ("adam".equals(p.get("optimizer")) ? 0 : 1));
+        List<Trial> trials = run(cmaes(Map.of(), mixed), mixed, 3, 60,
+                p -> Math.abs((Double) p.get("x") - 1) + ("adam".equals(p.get("optimizer")) ? 0 : 1)).trials();
         // then every choice keeps coming, and x still converges
         assertThat(trials.subList(30, 60)).extracting(t -> t.parameters().get("optimizer"))
                 .contains("sgd", "momentum", "adam");
@@ -99,7 +116,7 @@ class CmaEsStrategyTest {
     void restartsWithADoubledPopulationWhenTheFitnessIsFlat() {
         // given a flat function: every value of the first generation is the same
         CmaEsStrategy strategy = (CmaEsStrategy) cmaes(Map.of("popsize", 5), CUBE);
-        SequentialDriver.Run run = SequentialDriver.runWithState(strategy, CUBE, 1, 6, p -> 1.0);
+        SequentialRun.Result run = run(strategy, CUBE, 1, 6, p -> 1.0);
         // then after the first generation of five, IPOP restarts with ten
         assertThat(((Number) run.state().get("restarts")).intValue()).isEqualTo(1);
         assertThat(((Number) run.state().get("popsize")).intValue()).isEqualTo(10);
@@ -108,7 +125,7 @@ class CmaEsStrategyTest {
     @Test
     void keepsItsPopulationWithoutRestarts() {
         CmaEsStrategy strategy = (CmaEsStrategy) cmaes(Map.of("popsize", 5, "restarts", "none"), CUBE);
-        SequentialDriver.Run run = SequentialDriver.runWithState(strategy, CUBE, 1, 12, p -> 1.0);
+        SequentialRun.Result run = run(strategy, CUBE, 1, 12, p -> 1.0);
         assertThat(((Number) run.state().get("restarts")).intValue()).isZero();
         assertThat(((Number) run.state().get("popsize")).intValue()).isEqualTo(5);
     }
@@ -117,14 +134,14 @@ class CmaEsStrategyTest {
     void replacesFailedMembersAndUpdatesOnlyWithAFullGeneration() {
         // given popsize 4 where every other experiment fails
         CmaEsStrategy strategy = (CmaEsStrategy) cmaes(Map.of("popsize", 4), CUBE);
-        SequentialDriver.Run run = SequentialDriver.runWithState(strategy, CUBE, 2, 8,
+        SequentialRun.Result run = run(strategy, CUBE, 2, 8,
                 p -> Double.NaN);
         // then (all failed, no result) the first generation has not been updated: it is still generation 0
         @SuppressWarnings("unchecked")
         Map<String, Object> distribution = (Map<String, Object>) run.state().get("distribution");
         assertThat(((Number) distribution.get("generation")).intValue()).isZero();
         // and after successes the generation advances once four results are in
-        SequentialDriver.Run mixed = SequentialDriver.runWithState(strategy, CUBE, 2, 9,
+        SequentialRun.Result mixed = run(strategy, CUBE, 2, 9,
                 p -> (Double) p.get("x") > 0 ? Double.NaN : 1 + (Double) p.get("y"));
         @SuppressWarnings("unchecked")
         Map<String, Object> later = (Map<String, Object>) mixed.state().get("distribution");
@@ -138,7 +155,7 @@ class CmaEsStrategyTest {
         List<Trial> pending = new ArrayList<>();
         Map<String, Object> state = Map.of();
         for (int n = 0; n < 8; n++) {
-            StrategyContext context = new StrategyContext(CUBE, SequentialDriver.MINIMIZE, List.copyOf(pending), state,
+            StrategyContext context = new StrategyContext(CUBE, MINIMIZE, List.copyOf(pending), state,
                     Seeds.forSuggestion(4, n), new Budget(null, null, null, 8));
             Suggestion suggestion = strategy.suggest(context);
             // then every answer is a new point of the same (first) generation
@@ -156,8 +173,8 @@ class CmaEsStrategyTest {
         // given an integer k whose best value is 7 and a continuous x that keeps CMA-ES converging
         SearchSpace space = new SearchSpace(List.of(new IntegerRange("k", 0, 20, 1, true),
                 new UniformRange("x", -1, 1, null, true)));
-        List<Trial> trials = SequentialDriver.run(cmaes(Map.of("restarts", "none"), space), space, 8, 300,
-                p -> Math.abs((Long) p.get("k") - 7) + ((Double) p.get("x")) * ((Double) p.get("x")));
+        List<Trial> trials = run(cmaes(Map.of("restarts", "none"), space), space, 8, 300,
+                p -> Math.abs((Long) p.get("k") - 7) + ((Double) p.get("x")) * ((Double) p.get("x"))).trials();
         // then long after convergence, values beside the best integer are still tried (alpha = 1 / (n popsize))
         long others = trials.subList(200, 300).stream().filter(t -> (Long) t.parameters().get("k") != 7).count();
         assertThat(others).isGreaterThanOrEqualTo(2);
@@ -169,18 +186,18 @@ class CmaEsStrategyTest {
         // given a space of 49 integer points and a bowl whose minimum CMA-ES soon narrows onto
         SearchSpace grid = new SearchSpace(List.of(new IntegerRange("k", 0, 6, 1, true),
                 new IntegerRange("j", 0, 6, 1, true)));
-        List<Trial> trials = SequentialDriver.run(cmaes(Map.of(), grid), grid, 4, 40,
-                p -> Math.pow((Long) p.get("k") - 3, 2) + Math.pow((Long) p.get("j") - 3, 2));
+        List<Trial> trials = run(cmaes(Map.of(), grid), grid, 4, 40,
+                p -> Math.pow((Long) p.get("k") - 3, 2) + Math.pow((Long) p.get("j") - 3, 2)).trials();
         // then every one of the 40 experiments is a different point, and the minimum is among them
         assertThat(trials.stream().map(Trial::parameters).distinct()).hasSize(40);
-        assertThat(SequentialDriver.best(trials)).isZero();
+        assertThat(best(trials)).isZero();
     }
 
     @Test
     void drawsAGenerationAsOneOrthogonalBatchAndSavesWhatIsLeft() {
         // given popsize 4 in 3 dimensions: one suggestion into the first generation
         CmaEsStrategy strategy = (CmaEsStrategy) cmaes(Map.of("popsize", 4), CUBE);
-        SequentialDriver.Run run = SequentialDriver.runWithState(strategy, CUBE, 6, 1, CmaEsStrategyTest::quadratic);
+        SequentialRun.Result run = run(strategy, CUBE, 6, 1, CmaEsStrategyTest::quadratic);
         // then the state keeps the batch's other three normal vectors, orthogonal to the first member's step
         List<?> draws = (List<?>) run.state().get("draws");
         assertThat(draws).hasSize(3);
@@ -200,10 +217,10 @@ class CmaEsStrategyTest {
     @Test
     void startsAShortStudyWithASmallerPopulation() {
         // given a 3-d space (Hansen's default population 7) and a study of 100 experiments
-        SearchStrategy strategy = new CmaEsSpec().create(Map.of(), CUBE, SequentialDriver.MINIMIZE,
+        SearchStrategy strategy = new CmaEsSpec().create(Map.of(), CUBE, MINIMIZE,
                 new Budget(null, null, 100, 1));
         Map<String, Object> state = ((Suggestion.Point) strategy.suggest(new StrategyContext(CUBE,
-                SequentialDriver.MINIMIZE, List.of(), Map.of(), Seeds.forSuggestion(1, 0), new Budget(null, null, 100, 1))))
+                MINIMIZE, List.of(), Map.of(), Seeds.forSuggestion(1, 0), new Budget(null, null, 100, 1))))
                 .state();
         // then the first run has 100 / 20 = 5 members per generation
         assertThat(((Number) state.get("popsize")).intValue()).isEqualTo(5);

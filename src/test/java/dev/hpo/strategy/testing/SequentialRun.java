@@ -1,6 +1,7 @@
 package dev.hpo.strategy.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,19 @@ import dev.hpo.trial.TrialState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A study run one experiment at a time, in memory, as the study loop would run it with one slot: build the
- * context ({@link Seeds#forSuggestion} for the generator), ask for a suggestion, keep the returned state, evaluate
- * the point at once and append it as a completed trial. Parameters pass through JSON before they enter the
- * history, as they do through the database. The run ends at {@code suggestions} calls or at the first
- * {@link Suggestion.Wait} or {@link Suggestion.Exhausted}.
+ * The one sequential strategy driver of the tests and the strategy benchmark: a study run one experiment at a time,
+ * in memory, as the study loop would run it with one slot: build the context ({@link Seeds#forSuggestion} for the
+ * generator, as the loop seeds it), ask for a suggestion, keep the returned state, evaluate the point at once and
+ * append it as a completed trial. Parameters pass through JSON before they enter the history, as they do through
+ * the database. The run ends at {@code suggestions} calls or at the first {@link Suggestion.Wait} or
+ * {@link Suggestion.Exhausted}.
  *
- * <p>The trial's intermediate values follow a learning curve that reaches the function's value at the study's
- * {@code maxIterationPerJob} ({@code value + 1/i - 1/max} at iterations {@code 1..budget}), so multi-fidelity
- * strategies see cheaper, noisier evaluations at smaller budgets.
+ * <p>By default the trial's intermediate values follow a learning curve that reaches the function's value at the
+ * study's {@code maxIterationPerJob} ({@code value + 1/i - 1/max} at iterations {@code 1..budget}), so
+ * multi-fidelity strategies see cheaper, noisier evaluations at smaller budgets; {@link #finalValuesOnly()} keeps
+ * the function's values as they are, with no intermediate values. {@link #stateThroughJson()} passes the saved state
+ * through JSON after every suggestion, as the loop's {@code jsonb} column does; {@link #parametersAsSuggested()}
+ * keeps the parameters' Java number types.
  */
 public final class SequentialRun {
 
@@ -39,18 +44,73 @@ public final class SequentialRun {
     /** A single objective {@code validation/loss} to minimize. */
     public static final List<Objective> MINIMIZE_LOSS = List.of(new Objective("validation", "loss", Sign.MIN));
 
-    private final StrategySpec spec;
-    private final Map<String, Object> settings;
+    /** The objective values of trial {@code number} at {@code parameters} (one per objective); null: FAILED. */
+    public interface Evaluation {
+        double[] values(int number, Map<String, Object> parameters);
+    }
+
+    private final Function<List<Objective>, SearchStrategy> strategies;
+    private final boolean freshInstances;
     private final SearchSpace space;
     private final Budget budget;
     private List<Objective> objectives = MINIMIZE_LOSS;
-    private Function<Map<String, Object>, double[]> function = point -> new double[] {smoothLoss(point)};
+    private Evaluation evaluation = (number, point) -> new double[] {smoothLoss(point)};
+    private boolean curves = true;
+    private boolean stateThroughJson;
+    private boolean parametersThroughJson = true;
 
+    /** Runs of {@code spec} with {@code settings}; a fresh instance for every run (and every call of a resumed one). */
     public SequentialRun(StrategySpec spec, Map<String, Object> settings, SearchSpace space, Budget budget) {
-        this.spec = spec;
-        this.settings = settings;
+        this(objectives -> spec.create(settings, space, objectives, budget), true, space, budget);
+    }
+
+    private SequentialRun(Function<List<Objective>, SearchStrategy> strategies, boolean freshInstances,
+                          SearchSpace space, Budget budget) {
+        this.strategies = strategies;
+        this.freshInstances = freshInstances;
         this.space = space;
         this.budget = budget;
+    }
+
+    /**
+     * Runs of a strategy the caller made for {@code objectives} (its settings already applied); {@link #resumed}
+     * needs a spec and is refused.
+     */
+    public static SequentialRun of(SearchStrategy strategy, SearchSpace space, List<Objective> objectives,
+                                   Budget budget) {
+        return new SequentialRun(given -> {
+            if (given != objectives) {
+                throw new IllegalStateException("the strategy was made for other objectives");
+            }
+            return strategy;
+        }, false, space, budget).objectives(objectives);
+    }
+
+    /** The trials keep the function's values as they are, with no intermediate values (no learning curve). */
+    public SequentialRun finalValuesOnly() {
+        this.curves = false;
+        return this;
+    }
+
+    /** The saved state passes through JSON after every suggestion, as through the loop's database column. */
+    public SequentialRun stateThroughJson() {
+        this.stateThroughJson = true;
+        return this;
+    }
+
+    /**
+     * The trials keep the suggested parameters as the strategy made them (number types included), not read back from
+     * JSON.
+     */
+    public SequentialRun parametersAsSuggested() {
+        this.parametersThroughJson = false;
+        return this;
+    }
+
+    /** The objective values of each trial from its number and parameters; null makes that trial FAILED. */
+    public SequentialRun evaluation(Evaluation evaluation) {
+        this.evaluation = evaluation;
+        return this;
     }
 
     /** Objectives other than {@link #MINIMIZE_LOSS}; give a function with one value per objective. */
@@ -61,7 +121,7 @@ public final class SequentialRun {
 
     /** The raw objective values of a point (one per objective); null makes that trial FAILED. */
     public SequentialRun function(Function<Map<String, Object>, double[]> function) {
-        this.function = function;
+        this.evaluation = (number, point) -> function.apply(point);
         return this;
     }
 
@@ -75,17 +135,20 @@ public final class SequentialRun {
      * from its JSON text.
      */
     public Result resumed(long seed, int suggestions) {
+        if (!freshInstances) {
+            throw new IllegalStateException("a resumed run needs a fresh strategy instance per call: build it from a spec");
+        }
         return run(seed, suggestions, true);
     }
 
     private Result run(long seed, int count, boolean restartEachTime) {
-        SearchStrategy strategy = spec.create(settings, space, objectives, budget);
+        SearchStrategy strategy = strategies.apply(objectives);
         List<Trial> trials = new ArrayList<>();
         List<Suggestion> suggestions = new ArrayList<>();
         Map<String, Object> state = Map.of();
         for (int call = 0; call < count; call++) {
             if (restartEachTime) {
-                strategy = spec.create(settings, space, objectives, budget);
+                strategy = strategies.apply(objectives);
                 state = roundTrip(state);
             }
             StrategyContext context = new StrategyContext(space, objectives, List.copyOf(trials), state,
@@ -93,20 +156,25 @@ public final class SequentialRun {
             Suggestion suggestion = strategy.suggest(context);
             suggestions.add(suggestion);
             if (suggestion.state() != null) {
-                state = suggestion.state();
+                state = stateThroughJson ? roundTrip(suggestion.state()) : suggestion.state();
             }
             if (!(suggestion instanceof Suggestion.Point point)) {
                 break;
             }
-            trials.add(evaluate(trials.size(), roundTrip(point.parameters()), point.maxIteration()));
+            Map<String, Object> parameters = parametersThroughJson ? roundTrip(point.parameters())
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(point.parameters()));
+            trials.add(evaluate(trials.size(), parameters, point.maxIteration()));
         }
         return new Result(suggestions, trials, state);
     }
 
     private Trial evaluate(int number, Map<String, Object> parameters, Long maxIteration) {
-        double[] values = function.apply(parameters);
+        double[] values = evaluation.values(number, parameters);
         if (values == null) {
             return new Trial(number, parameters, TrialState.FAILED, null, new TreeMap<>(), maxIteration);
+        }
+        if (!curves) {
+            return new Trial(number, parameters, TrialState.COMPLETED, values.clone(), new TreeMap<>(), maxIteration);
         }
         long full = budget != null && budget.maxIterationPerJob() != null ? budget.maxIterationPerJob() : 1;
         long iterations = maxIteration != null ? maxIteration : full;
@@ -122,6 +190,9 @@ public final class SequentialRun {
     /** A value written to JSON text and read back, as the database stores it. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> roundTrip(Map<String, Object> value) {
+        if (value == null || value.isEmpty()) {
+            return Map.of();
+        }
         return JSON.readValue(JSON.writeValueAsString(value), LinkedHashMap.class);
     }
 
