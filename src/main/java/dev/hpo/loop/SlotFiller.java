@@ -106,9 +106,8 @@ final class SlotFiller {
             seenHere.add(snapshot.key(frozen, maxIteration));
             String name = experimentName(model.base.name(), parameters);
             String project = study.spawnProject() != null ? study.spawnProject() : model.base.project();
-            // null unless the study's backend uses a queue (StudyFactory.queueFor decides it when the study is created)
-            String queue = study.executionQueue();
-            created.add(new NewExperiment(number, name, project, frozen, queue, maxIteration));
+            // null unless the study's backend uses a queue (StudyFactory.queueFor decides it when the backend is chosen)
+            created.add(new NewExperiment(number, name, project, frozen, study.executionQueue(), maxIteration));
             trials.append(new Trial(number, frozen, TrialState.PENDING, null, Collections.emptyNavigableMap(),
                     maxIteration));
             number++;

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.hpo.study.StudyDefinition;
 import dev.hpo.study.StudyDefinitionCodec;
 import dev.hpo.trial.Budget;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +37,13 @@ class StudyModels {
     private final JsonMapper json;
     private final StudyDefinitionCodec codec;
 
-    StudyModels(LoopStore store, JsonMapper json, StudyDefinitionCodec codec) {
+    private final MeterRegistry meters;
+
+    StudyModels(LoopStore store, JsonMapper json, StudyDefinitionCodec codec, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.json = json;
         this.codec = codec;
+        this.meters = meters.getIfAvailable();
     }
 
     /** The model of a study; throws when its stored definition cannot be used (the tick fails the study). */
@@ -67,7 +72,8 @@ class StudyModels {
                 : List.copyOf(json.readValue(base.command(), STRINGS));
         Map<String, String> environment = base.environment() == null || "null".equals(base.environment()) ? Map.of()
                 : new LinkedHashMap<>(json.readValue(base.environment(), STRING_MAP));
-        return new StudyModel(study.id(), definition.space(), definition.objectives(), definition.strategy(),
+        return new StudyModel(study.id(), definition.space(), definition.objectives(),
+                TimedStrategy.of(definition.strategy(), study.strategyName(), meters),
                 definition.stoppingRule(), definition.strategyReadsIntermediateValues(), budget, base, baseParameters,
                 command, environment);
     }

@@ -37,14 +37,6 @@ class StudyReporter {
         this.json = json;
     }
 
-    static boolean due(StudyRow study, Instant now) {
-        if (study.lastReportAt() == null) {
-            return true;
-        }
-        Duration period = Duration.ofMillis(Math.round(study.reportPeriodMinutes() * 60_000));
-        return !now.isBefore(study.lastReportAt().plus(period));
-    }
-
     void report(StudyRow study, int experimentsCreated, StudyStatus status, String statusReason, String exhaustedReason,
                 StudySnapshot snapshot, List<Ranks.Ranked> ranking, Instant now) {
         archive(study, snapshot, ranking);

@@ -181,6 +181,15 @@ final class TickDecider {
         }
     }
 
+    /** Rule 6: the report is due when none was written yet or {@code report_period_minutes} passed since the last. */
+    static boolean reportPeriodOver(StudyRow study, Instant now) {
+        if (study.lastReportAt() == null) {
+            return true;
+        }
+        Duration period = Duration.ofMillis(Math.round(study.reportPeriodMinutes() * 60_000));
+        return !now.isBefore(study.lastReportAt().plus(period));
+    }
+
     private static String message(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
@@ -245,7 +254,7 @@ final class TickDecider {
                 events.add(ended.ended(now));
             }
             events.sort(Comparator.comparingInt(ExperimentRow::number));
-            boolean reportDue = end != null || StudyReporter.due(snapshot.study(), now);
+            boolean reportDue = end != null || reportPeriodOver(snapshot.study(), now);
             return new TickPlan(List.copyOf(ends.values()), retries, created, strategyState, experimentsCreated,
                     exhaustedReason, stoppingChecked, events, end, reportDue);
         }

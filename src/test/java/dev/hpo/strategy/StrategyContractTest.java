@@ -38,7 +38,8 @@ import dev.hpo.trial.TrialState;
  * an uninterrupted one; no point repeats unless {@link #allowsRepeats()}; failed, pruned and pending experiments
  * in the history are handled; an unknown setting is rejected; the points are not all the same and (unless
  * {@link #searchesForGoodPoints()} is false) reach the good region of a smooth function; and a sequential
- * run never answers {@link Suggestion.Wait} while nothing is pending.
+ * run never answers {@link Suggestion.Wait} while nothing is pending; and a strategy that does not say it reads
+ * intermediate values ({@link StrategySpec#readsIntermediateValues}) suggests the same without them.
  */
 public abstract class StrategyContractTest {
 
@@ -153,6 +154,34 @@ public abstract class StrategyContractTest {
         }
 
         suggestSeveral(trials, 6);
+    }
+
+    /**
+     * The loop loads intermediate values for a strategy only when {@link StrategySpec#readsIntermediateValues} says
+     * it reads them, so one that says no must suggest the same whether they are there or not.
+     */
+    @Test
+    void ignoresIntermediateValuesUnlessItSaysItReadsThem() {
+        if (spec().readsIntermediateValues()) {
+            return;
+        }
+        List<Trial> withCurves = new ArrayList<>();
+        TrialState[] states = {TrialState.COMPLETED, TrialState.PRUNED, TrialState.COMPLETED, TrialState.FAILED,
+                TrialState.COMPLETED, TrialState.PRUNED, TrialState.COMPLETED, TrialState.PENDING};
+        UniformRandomProvider random = Seeds.forSuggestion(97, -1);
+        for (TrialState state : states) {
+            withCurves.add(historyTrial(withCurves.size(), SequentialRun.roundTrip(space().sample(random)), state));
+        }
+        List<Trial> withoutCurves = withCurves.stream().map(t -> new Trial(t.number(), t.parameters(), t.state(),
+                t.values(), new TreeMap<>(), t.maxIteration())).toList();
+        SearchStrategy strategy = spec().create(settings(), space(), objectives(), budget());
+
+        Suggestion with = strategy.suggest(new StrategyContext(space(), objectives(), withCurves, Map.of(),
+                Seeds.forSuggestion(31, withCurves.size()), budget()));
+        Suggestion without = strategy.suggest(new StrategyContext(space(), objectives(), withoutCurves, Map.of(),
+                Seeds.forSuggestion(31, withoutCurves.size()), budget()));
+
+        assertThat(with).usingRecursiveComparison().isEqualTo(without);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.hpo.space.SearchSpace;
-import dev.hpo.space.TriedPoints;
 import dev.hpo.strategy.SearchStrategy;
 import dev.hpo.strategy.StrategyContext;
 import dev.hpo.strategy.Suggestion;
@@ -16,7 +15,8 @@ import dev.hpo.trial.Trial;
 /**
  * Rejection sampling against the history: draw a point from the context's generator and take it unless an earlier
  * experiment (in any state) has the same {@link SearchSpace#canonicalKey} (asked through
- * {@link SearchSpace#triedPoints}, which answers the same, cheaper).
+ * {@link SearchSpace#triedPoints}, which answers the same, cheaper; kept between calls by {@link TriedIndex}, so a
+ * suggestion costs what the history gained since the last one).
  *
  * <p>When {@code maxDraws} draws in a row collide: on a finite space the unused grid points are listed and one is
  * picked uniformly (so a small space is covered completely, and the suggestion stays uniform over the unused
@@ -29,6 +29,8 @@ final class RandomStrategy implements SearchStrategy {
 
     private final int maxDraws;
     private final OptionalLong finiteSize;
+    /** The tried points of the last history asked about (see {@link TriedIndex}); guarded by {@code this}. */
+    private TriedIndex memo;
 
     RandomStrategy(int maxDraws, OptionalLong finiteSize) {
         this.maxDraws = maxDraws;
@@ -38,10 +40,10 @@ final class RandomStrategy implements SearchStrategy {
     @Override
     public Suggestion suggest(StrategyContext context) {
         SearchSpace space = context.space();
-        List<Map<String, Object>> history = context.trials().stream().map(Trial::parameters).toList();
-        TriedPoints used = space.triedPoints(history);
+        List<Trial> history = context.trials();
+        TriedIndex used = tried(space, history);
         UniformRandomProvider random = context.random();
-        // distinct points never outnumber the history, so the count (which indexes it all) is needed only then
+        // distinct points never outnumber the history
         boolean maybeFull = finiteSize.isPresent() && history.size() >= finiteSize.getAsLong()
                 && used.distinctCount() >= finiteSize.getAsLong();
         if (!maybeFull) {
@@ -58,8 +60,13 @@ final class RandomStrategy implements SearchStrategy {
         return pickUnused(space, used, random);
     }
 
+    private synchronized TriedIndex tried(SearchSpace space, List<Trial> history) {
+        memo = TriedIndex.over(memo, space, history);
+        return memo;
+    }
+
     /** Counts the unused grid points, then walks to a uniformly chosen one: no list of up to a grid's size. */
-    private Suggestion pickUnused(SearchSpace space, TriedPoints used, UniformRandomProvider random) {
+    private Suggestion pickUnused(SearchSpace space, TriedIndex used, UniformRandomProvider random) {
         long size = finiteSize.getAsLong();
         long unused = 0;
         for (long index = 0; index < size; index++) {

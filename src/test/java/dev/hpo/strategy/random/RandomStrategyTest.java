@@ -136,4 +136,36 @@ class RandomStrategyTest extends StrategyContractTest {
         assertThat(RandomStrategySpec.finiteSize(new SearchSpace(List.of(new UniformRange("x", 0, 1, 0.25, true)))))
                 .hasValue(5);
     }
+
+    @Test
+    void oneInstanceAnswersAGrownOrAnotherHistoryLikeAFreshOne() {
+        SearchStrategy kept = new RandomStrategySpec().create(Map.of("maxDraws", 1), TWELVE_POINTS,
+                SequentialRun.MINIMIZE_LOSS, NO_LIMITS);
+        List<Trial> grown = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            grown.add(failed(i, SequentialRun.roundTrip(TWELVE_POINTS.gridPoint(i))));
+            // the memo indexes each prefix; every answer must be the one a new instance gives
+            for (long seed = 0; seed < 3; seed++) {
+                assertThat(ask(kept, grown, seed)).isEqualTo(suggest(Map.of("maxDraws", 1), TWELVE_POINTS, grown, seed));
+            }
+        }
+        assertThat(ask(kept, grown, 8)).isEqualTo(new Suggestion.Point(TWELVE_POINTS.gridPoint(11)));
+
+        // another history of the same length that misses point 3 instead: the memo must not answer for it
+        List<Trial> other = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            if (i != 3) {
+                other.add(failed(other.size(), SequentialRun.roundTrip(TWELVE_POINTS.gridPoint(i))));
+            }
+        }
+        assertThat(ask(kept, other, 8)).isEqualTo(new Suggestion.Point(TWELVE_POINTS.gridPoint(3)));
+        // and a shorter one, as after a tick whose appended trials were dropped
+        assertThat(ask(kept, grown.subList(0, 5), 8))
+                .isEqualTo(suggest(Map.of("maxDraws", 1), TWELVE_POINTS, grown.subList(0, 5), 8));
+    }
+
+    private static Suggestion ask(SearchStrategy strategy, List<Trial> trials, long seed) {
+        return strategy.suggest(new StrategyContext(TWELVE_POINTS, SequentialRun.MINIMIZE_LOSS, trials, Map.of(),
+                Seeds.forSuggestion(seed, trials.size()), NO_LIMITS));
+    }
 }
