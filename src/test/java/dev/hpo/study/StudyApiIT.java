@@ -122,6 +122,18 @@ class StudyApiIT extends ApiTestBase {
     }
 
     @Test
+    void takesANullEarlyStoppingSettingAsAbsentAndStartsTheStudy() {
+        String base = baseExperiment();
+        Http.Answer created = http.post("/api/v1/studies",
+                body(base, ", \"earlyStopping\": {\"rule\": \"median\", \"settings\": {\"warmupFraction\": null}}"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(http.get("/api/v1/studies/" + id).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/studies/" + id + "/start", (String) null).status()).isEqualTo(200);
+    }
+
+    @Test
     void listsStudiesPagedAndByStatus() {
         String base = baseExperiment();
         String a = http.post("/api/v1/studies", body(base, "")).json().get("id").asString();
@@ -252,6 +264,8 @@ class StudyApiIT extends ApiTestBase {
         assertUnusable(http.post("/api/v1/studies", body(base, ", \"strategy\": {\"name\": \"random\", \"settings\": {\"bogus\": 1}}")), "strategy.settings");
         assertUnusable(http.post("/api/v1/studies", body(base, ", \"earlyStopping\": {\"rule\": \"never\"}")), "earlyStopping.rule");
         assertUnusable(http.post("/api/v1/studies", body(base, ", \"earlyStopping\": {\"rule\": \"median\", \"settings\": {\"bogus\": true}}")), "earlyStopping.settings");
+        // a null setting counts as absent, as for strategies: an unknown one is still unknown (it was a 500)
+        assertUnusable(http.post("/api/v1/studies", body(base, ", \"earlyStopping\": {\"rule\": \"median\", \"settings\": {\"bogus\": null}}")), "earlyStopping.settings");
         assertUnusable(http.post("/api/v1/studies", body(base, ", \"backend\": \"kubernetes\"")), "backend");
         Http.Answer disabled = http.post("/api/v1/studies", body(base, ", \"backend\": \"disabled-test\""));
         assertUnusable(disabled, "backend");
