@@ -44,6 +44,7 @@ class DevDatabaseConfiguration {
     EmbeddedPostgres devPostgres(DevDatabaseSettings settings) throws IOException {
         Files.createDirectories(settings.directory());
         Path directory = settings.directory().toRealPath();
+        LeftoverServer.stopIfLeft(directory);
         if (settings.port() != 0) {
             requireFree(settings.port());
         }
