@@ -3,10 +3,13 @@ package dev.hpo.shared.devdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +97,42 @@ class DevDatabaseIT {
                     .hasMessageContaining("port " + holder.getLocalPort())
                     .hasMessageContaining("hpo.dev-database.port");
             assertThat(folder.resolve("PG_VERSION")).as("no database was created").doesNotExist();
+        }
+    }
+
+    @Test
+    void aServerLeftRunningOnTheFolderByAKilledServiceIsStoppedAndTheServiceStarts() throws Exception {
+        Path folder = folders.resolve("four/.hpo/postgres");
+        Files.createDirectories(folder);
+        Path real = folder.toRealPath();
+        // what kill -9 of a service leaves: a JVM that started the embedded server is killed, the server runs on
+        Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedServerProcess.class.getName(), real.toString())
+                .redirectErrorStream(true).start();
+        long leftover;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(service.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.equals("ready")) {
+                // the embedded server's start-up lines
+            }
+            assertThat(line).as("the embedded server started in the other JVM").isEqualTo("ready");
+            leftover = LeftoverServer.pid(real).orElseThrow();
+            service.destroyForcibly();
+            service.waitFor();
+        }
+        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive)).as("the server outlives it").contains(true);
+        TestApp app = null;
+        try {
+            app = start(folder, 0);
+
+            assertThat(Path.of(dataDirectory(app))).isEqualTo(real);
+            assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the leftover server was stopped").isFalse();
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            ProcessHandle.of(leftover).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
