@@ -88,7 +88,9 @@ class DashboardBrowserIT {
     void followsAStudyLiveFromTheListToAnExperimentAndStopsIt() {
         String base = app.http.createBaseExperiment("dashboard");
         String study = app.createStudy(prunedStudy(base));
-        Workers.Job job = Workers.Job.learningCurve(Studies.TITLE, Studies.SERIES, 9, 40_000_000L, DashboardBrowserIT::curve);
+        // about 1 s per experiment: the intermediate plot's "all curves loaded" needs moments with no fetch in flight,
+        // and with the faster loop 3 workers at 40 ms per iteration ended experiments faster than it went idle
+        Workers.Job job = Workers.Job.learningCurve(Studies.TITLE, Studies.SERIES, 9, 120_000_000L, DashboardBrowserIT::curve);
         try (Workers workers = new Workers(app.http, QUEUE, 3, job)) {
             app.start(study, null);
             await().atMost(WAIT).until(() -> Studies.count(app.jdbc(), study) >= 3);
