@@ -2,7 +2,8 @@ package dev.hpo.experiment;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import dev.hpo.shared.StatusGuard;
 
 /**
  * The one table of an experiment's lifecycle: every status change, from which statuses it is allowed and where
@@ -34,8 +35,7 @@ public enum ExperimentTransition {
     ExperimentTransition(ExperimentStatus to, ExperimentStatus first, ExperimentStatus... rest) {
         this.to = to;
         this.from = EnumSet.of(first, rest);
-        this.sqlGuard = "status IN (" + from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
-                + ")";
+        this.sqlGuard = StatusGuard.statusIn(from);
     }
 
     public ExperimentStatus to() {

@@ -2,7 +2,8 @@ package dev.hpo.study;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import dev.hpo.shared.StatusGuard;
 
 /**
  * The one table of a study's lifecycle: every status change, from which statuses it is allowed and where it
@@ -29,8 +30,7 @@ public enum StudyTransition {
     StudyTransition(StudyStatus to, StudyStatus first, StudyStatus... rest) {
         this.to = to;
         this.from = EnumSet.of(first, rest);
-        this.sqlGuard = "status IN (" + from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
-                + ")";
+        this.sqlGuard = StatusGuard.statusIn(from);
     }
 
     public StudyStatus to() {
