@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.hpo.startup.CdsArchiveScript;
+import dev.hpo.startup.ServiceProcess;
 import dev.hpo.testsupport.Http;
 import dev.hpo.testsupport.TestDatabase;
 import dev.hpo.testsupport.TestTokens;
@@ -27,6 +29,10 @@ import dev.hpo.testsupport.TestTokens;
  * <ul>
  *   <li>{@code jar} (default): {@code java -jar target/hpo-service-*.jar} as the container runs it, against the test
  *   PostgreSQL ({@code TEST_DATABASE_URL}, else Testcontainers, else an embedded one in this JVM).</li>
+ *   <li>{@code cds}: the production start of the Dockerfile: {@code src/main/docker/cds-archive.sh} extracts the jar
+ *   into {@code target/startup-bench/cds} and trains a class data sharing archive (once, timed), then every start is
+ *   {@code java -XX:SharedArchiveFile=.../app.jsa -jar .../app.jar}, on the same database as {@code jar}.</li>
+ *   <li>{@code extracted}: the same extracted jar without the archive (what the extraction alone gives).</li>
  *   <li>{@code dev}: {@code ./mvnw -o -q spring-boot:run} with no database URL, so the service starts its embedded
  *   development PostgreSQL in {@code target/startup-bench/postgres} (recreated by the first start); this time
  *   includes Maven's own start.</li>
@@ -36,7 +42,7 @@ import dev.hpo.testsupport.TestTokens;
  * are printed too: on a busy machine they move far less than the wall clock. {@code -Dstartup.jar=path} starts another
  * build's jar (e.g. an older commit's, to compare).
  *
- * <p>Run: {@code ./mvnw -o -q -Pstartup -DskipTests package exec:java [-Dexec.args="jar|dev [runs]"]}.
+ * <p>Run: {@code ./mvnw -o -q -Pstartup -DskipTests package exec:java [-Dexec.args="jar|cds|extracted|dev [runs]"]}.
  */
 public final class StartupBenchmark {
 
@@ -59,9 +65,16 @@ public final class StartupBenchmark {
         List<String> jvmArgs = words(System.getProperty("startup.jvm-args", ""));
         List<String> serviceArgs = words(System.getProperty("startup.service-args", ""));
         Launcher launcher = switch (mode) {
-            case "jar" -> jar(root, jvmArgs, serviceArgs);
+            case "jar" -> jar(root, CdsArchiveScript.packagedJar(root), jvmArgs, serviceArgs);
+            case "cds" -> {
+                Path dir = extractWithArchive(root, work);
+                List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + dir.resolve("app.jsa")));
+                options.addAll(jvmArgs);
+                yield jar(root, dir.resolve("app.jar"), options, serviceArgs);
+            }
+            case "extracted" -> jar(root, extractWithArchive(root, work).resolve("app.jar"), jvmArgs, serviceArgs);
             case "dev" -> dev(root, work, jvmArgs, serviceArgs);
-            default -> throw new IllegalArgumentException("mode is jar or dev, not " + mode);
+            default -> throw new IllegalArgumentException("mode is jar, cds, extracted or dev, not " + mode);
         };
         System.out.printf(Locale.ROOT, "start-up benchmark, mode %s, JVM options %s, load average %s%n", mode,
                 jvmArgs, loadAverage());
@@ -94,20 +107,20 @@ public final class StartupBenchmark {
                 column(results, 2), loadAverage());
     }
 
-    /** The packaged jar, as the Dockerfile runs it, on the test PostgreSQL. */
-    private static Launcher jar(Path root, List<String> jvmArgs, List<String> serviceArgs) throws IOException {
-        String configured = System.getProperty("startup.jar", "");
-        Path jar;
-        if (!configured.isBlank()) {
-            jar = Path.of(configured).toAbsolutePath();
-        } else {
-            try (Stream<Path> files = Files.list(root.resolve("target"))) {
-                jar = files.filter(p -> p.getFileName().toString().matches("hpo-service-.*\\.jar")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no target/hpo-service-*.jar: run with 'package'"));
-            }
-        }
+    /** Runs the Dockerfile's preparation on the packaged jar: the extracted jar and its archive in {@code work/cds}. */
+    private static Path extractWithArchive(Path root, Path work) throws IOException, InterruptedException {
+        Path dir = work.resolve("cds");
+        long started = System.nanoTime();
+        CdsArchiveScript.run(root, CdsArchiveScript.packagedJar(root), dir, work.resolve("cds-archive.log"));
+        System.out.printf(Locale.ROOT, "extracted jar and class data sharing archive in %s: %.1f s (load %s)%n",
+                dir, (System.nanoTime() - started) / 1e9, loadAverage());
+        return dir;
+    }
+
+    /** {@code java [options] -jar jar}, as the Dockerfile runs it, on the test PostgreSQL. */
+    private static Launcher jar(Path root, Path jar, List<String> jvmArgs, List<String> serviceArgs) {
         TestDatabase.Target database = TestDatabase.newDatabase();
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String java = CdsArchiveScript.java();
         return (log, port) -> {
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(jvmArgs);

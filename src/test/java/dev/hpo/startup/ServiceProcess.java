@@ -1,4 +1,4 @@
-package dev.hpo.startup.bench;
+package dev.hpo.startup;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ready and when it drove its first study. Its output goes to a log file, which the benchmark reads for Spring's own
  * "Started ... in" line.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile(
             "Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
@@ -47,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Forks {@code command} in {@code directory} with the given environment changes, its output to {@code log}. */
-    static ServiceProcess start(List<String> command, Path directory, java.util.Map<String, String> environment,
+    public static ServiceProcess start(List<String> command, Path directory, java.util.Map<String, String> environment,
                                 Path log, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -57,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Seconds from the fork until {@code /actuator/health} answers UP. */
-    double secondsToHealthUp(Duration limit) throws InterruptedException {
+    public double secondsToHealthUp(Duration limit) throws InterruptedException {
         return waitFor(limit, "health UP", () -> {
             JsonNode health = get("/actuator/health");
             return health != null && "UP".equals(health.path("status").asString());
@@ -65,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Seconds from the fork until the loop has recorded at least one driven study tick. */
-    double secondsToFirstTick(Duration limit) throws InterruptedException {
+    public double secondsToFirstTick(Duration limit) throws InterruptedException {
         return waitFor(limit, "first study tick", () -> {
             JsonNode timer = get("/actuator/metrics/hpo.loop.tick");
             if (timer == null) {
@@ -84,14 +84,14 @@ final class ServiceProcess implements AutoCloseable {
      * CPU seconds the service's JVM has used so far (user and system, all threads): unlike the wall clock, hardly
      * moved by other work on a shared machine. The innermost JVM when a wrapper (Maven) forked it.
      */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         ProcessHandle service = process.descendants().filter(ServiceProcess::isInnermostJava).findFirst()
                 .orElse(process.toHandle());
         return service.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** Spring's own "Started ... in X seconds (process running for Y)": {X, Y}, when the line is in the log. */
-    Optional<double[]> springReported() throws IOException {
+    public Optional<double[]> springReported() throws IOException {
         Matcher m = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));
         return m.find() ? Optional.of(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))})
                 : Optional.empty();
