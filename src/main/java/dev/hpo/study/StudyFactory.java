@@ -82,7 +82,7 @@ public class StudyFactory {
         StudyDefinition definition = codec.decodeNew(new StoredDefinition(draft.parameters(),
                 objectives(draft.objectives()), strategy.name() != null ? strategy.name() : DEFAULT_STRATEGY,
                 strategy.settings() == null ? Map.of() : strategy.settings(), earlyStopping(draft.earlyStopping()),
-                limits.budget()));
+                limits));
         long seed = strategy.seed() != null ? strategy.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
 
         String backend = draft.backend() != null ? draft.backend() : DEFAULT_BACKEND;

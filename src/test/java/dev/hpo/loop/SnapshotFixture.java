@@ -14,8 +14,8 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
-import dev.hpo.trial.Budget;
 
 /**
  * Builds {@link StudySnapshot}s in memory, as {@link SnapshotLoader} would from the database, so the tick's
@@ -53,22 +53,26 @@ final class SnapshotFixture {
 
     StudyRow row(int experimentsCreated) {
         return new StudyRow(UUID.nameUUIDFromBytes("study".getBytes()), "s", UUID.randomUUID(), status, statusReason,
-                null, null, "scripted", null, null, 42L, null, backend, "default", maxConcurrent, totalMaxJobs,
-                computeTimeLimitMinutes, timeLimitPerJobMinutes, null, maxIterationPerJob, saveTopKOnly, null,
+                null, null, "scripted", null, null, 42L, null, null, backend, "default", saveTopKOnly, null,
                 reportPeriodMinutes, null, T0, deadline, experimentsCreated, lastReportAt, "me",
-                T0.plusSeconds(3600), maxRetries);
+                T0.plusSeconds(3600));
+    }
+
+    /** The limits as the test set them above, as the loop reads them from the study's definition. */
+    StudyLimits limits() {
+        return new StudyLimits(maxConcurrent, totalMaxJobs, null, computeTimeLimitMinutes, timeLimitPerJobMinutes,
+                null, maxIterationPerJob, maxRetries);
     }
 
     /** The snapshot, built on first use from the settings above. */
     StudySnapshot snapshot() {
         if (snapshot == null) {
-            Budget budget = new Budget(null, maxIterationPerJob, totalMaxJobs, maxConcurrent);
             // the model asks whatever strategy and rule the test sets, also after the snapshot was built
             SearchStrategy currentStrategy = context -> strategy.suggest(context);
             StoppingRule currentRule = (running, trials, objective, limits) ->
                     rule != null && rule.shouldStop(running, trials, objective, limits);
             StudyModel model = new StudyModel(row(0).id(), SPACE, objectives, currentStrategy, currentRule,
-                    strategyNeedsIntermediate, budget, new BaseExperimentRow("train", "demo", null, null, null, null),
+                    strategyNeedsIntermediate, limits(), new BaseExperimentRow("train", "demo", null, null, null, null),
                     Map.of(), List.of(), Map.of());
             snapshot = new StudySnapshot(model);
             snapshot.study(row(0));
@@ -105,8 +109,15 @@ final class SnapshotFixture {
         snapshot().put(snapshot().row(row.number()));
     }
 
-    /** Re-reads the study row (after changing a setting above). */
+    /**
+     * Re-reads the study row (after changing a setting above). The limits are the study's definition, fixed once it
+     * runs and held by the model: a test that changes one after the snapshot was built is told so.
+     */
     void refreshStudy() {
+        if (!limits().equals(snapshot().model.limits)) {
+            throw new IllegalStateException("the limits are fixed once the study runs: set them before the first "
+                    + "experiment or decision");
+        }
         snapshot().study(row(snapshot().size()));
         snapshot().judgeWorkers(judgeWorkers);
     }

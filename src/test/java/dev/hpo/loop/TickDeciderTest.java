@@ -174,10 +174,10 @@ class TickDeciderTest {
             assertThat(trials.get(running.number())).isSameAs(running);
             return running.number() == 1;
         };
+        study.maxConcurrent = 3;
         ExperimentRow keep = study.add(ExperimentStatus.RUNNING, null);
         ExperimentRow prune = study.add(ExperimentStatus.RUNNING, null);
         study.add(ExperimentStatus.RUNNING, null); // reported nothing: not asked
-        study.maxConcurrent = 3;
         study.report(keep, 3, 3, 0.2);
         study.report(prune, 3, 3, 0.9);
 
@@ -210,8 +210,12 @@ class TickDeciderTest {
         study.add(ExperimentStatus.RUNNING, null);
         assertThat(decide(T0).created()).extracting(NewExperiment::number).containsExactly(1, 2, 3);
 
-        study.totalMaxJobs = 3;
-        TickPlan capped = decide(T0);
+        SnapshotFixture budgeted = new SnapshotFixture();
+        budgeted.maxConcurrent = 4;
+        budgeted.totalMaxJobs = 3;
+        budgeted.add(ExperimentStatus.RUNNING, null);
+        budgeted.refreshStudy();
+        TickPlan capped = TickDecider.decide(budgeted.snapshot(), T0);
         assertThat(capped.created()).extracting(NewExperiment::number).containsExactly(1, 2);
         assertThat(capped.experimentsCreated()).isEqualTo(3);
     }

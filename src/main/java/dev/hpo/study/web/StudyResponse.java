@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.hpo.objective.Objective;
 import dev.hpo.study.EarlyStopping;
 import dev.hpo.study.Study;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
 
 /** A study as the API shows it. */
@@ -31,14 +32,16 @@ record StudyResponse(UUID id, String name, UUID baseExperimentId, List<Map<Strin
     }
 
     static StudyResponse of(Study s) {
+        StudyLimits limits = s.limits();
         return new StudyResponse(s.id().value(), s.name(), s.baseExperimentId().value(), s.space(),
                 s.objectives().stream().map(ObjectiveResponse::of).toList(),
                 new StrategyResponse(s.strategyName(), s.seed(), s.strategySettings()), s.earlyStopping(),
-                s.backend(), s.executionQueue(), s.maxConcurrentExperiments(), s.totalMaxJobs(),
-                s.optimizationTimeLimitMinutes(), s.computeTimeLimitMinutes(), s.timeLimitPerJobMinutes(),
-                s.minIterationPerJob(), s.maxIterationPerJob(), s.saveTopKOnly(), s.spawnProject(),
+                s.backend(), s.executionQueue(), limits.maxConcurrentExperiments(), limits.totalMaxJobs(),
+                limits.optimizationTimeLimitMinutes(), limits.computeTimeLimitMinutes(),
+                limits.timeLimitPerJobMinutes(), limits.minIterationPerJob(), limits.maxIterationPerJob(),
+                s.saveTopKOnly(), s.spawnProject(),
                 s.reportPeriodMinutes(), s.jobCompleteCallbackUrl(), s.status(), s.statusReason(), s.createdAt(),
                 s.startedAt(), s.endedAt(), s.deadline(), s.experimentsCreated(),
-                s.limits().maxRetriesPerExperiment());
+                limits.maxRetriesPerExperiment());
     }
 }
