@@ -8,9 +8,10 @@ import dev.hpo.trial.Budget;
  * the study starts; the loop's rules read them from the decoded definition. What changes while a study runs (the
  * absolute {@code deadline}, the report period) is a column of the study row instead.
  *
- * <p>A new limit is a component here, its key in {@link StudyDefinitionCodec#encodeLimits} and
- * {@link StudyDefinitionCodec#decodeLimits}, and its rule in the loop's {@code TickDecider} (docs/loop.md,
- * "Adding a study limit").
+ * <p>A new limit is a component here (with its default in {@link #given}), its key in
+ * {@link StudyDefinitionCodec#encodeLimits} and {@link StudyDefinitionCodec#decodeLimits}, its rule in the loop's
+ * {@code TickDecider}, and its field in the study API's request and response (docs/loop.md, "Adding a study
+ * limit").
  *
  * @param maxConcurrentExperiments     experiments queued or running at once ({@code max_number_of_concurrent_tasks})
  * @param totalMaxJobs                 experiments created in all ({@code total_max_jobs})
@@ -26,6 +27,28 @@ import dev.hpo.trial.Budget;
 public record StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
                           Double computeTimeLimitMinutes, Double timeLimitPerJobMinutes, Long minIterationPerJob,
                           Long maxIterationPerJob, int maxRetriesPerExperiment) {
+
+    /**
+     * Experiments at once when a study names none (ClearML's is 10; one at a time is safe for the process backend on
+     * a small host and makes a seeded study exactly reproducible; raise it for queue workers).
+     */
+    public static final int DEFAULT_MAX_CONCURRENT = 1;
+    /**
+     * A lost experiment (its worker or the service died under it) runs once more by default: a restart of the
+     * service or a preempted worker should not cost the study a result. 0 restores fail-at-once.
+     */
+    public static final int DEFAULT_RETRIES_PER_EXPERIMENT = 1;
+
+    /** The limits a new study asked for (null: not given), with the defaults for those it left out. */
+    public static StudyLimits given(Integer maxConcurrentExperiments, Integer totalMaxJobs,
+                                    Double optimizationTimeLimitMinutes, Double computeTimeLimitMinutes,
+                                    Double timeLimitPerJobMinutes, Long minIterationPerJob, Long maxIterationPerJob,
+                                    Integer maxRetriesPerExperiment) {
+        return new StudyLimits(maxConcurrentExperiments == null ? DEFAULT_MAX_CONCURRENT : maxConcurrentExperiments,
+                totalMaxJobs, optimizationTimeLimitMinutes, computeTimeLimitMinutes, timeLimitPerJobMinutes,
+                minIterationPerJob, maxIterationPerJob,
+                maxRetriesPerExperiment == null ? DEFAULT_RETRIES_PER_EXPERIMENT : maxRetriesPerExperiment);
+    }
 
     /** Limits without retries of lost experiments. */
     public StudyLimits(int maxConcurrentExperiments, Integer totalMaxJobs, Double optimizationTimeLimitMinutes,
