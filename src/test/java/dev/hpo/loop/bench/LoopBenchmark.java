@@ -67,6 +67,7 @@ public final class LoopBenchmark {
             runStudy(app, worker, base, "bench-warm", "random", 4, 400, 0, leaseWait, () -> 0);
 
             if (phases.contains("latency")) {
+                ServerTimes before = ServerTimes.of(meters);
                 BenchWorkers.Run run = runStudy(app, worker, base, "bench-latency", "random", 1, latencyTrials, 0,
                         leaseWait, () -> 0);
                 List<Long> gaps = sorted(run.gapsNanos());
@@ -74,6 +75,8 @@ public final class LoopBenchmark {
                         + "%d trials: p50 %.2f ms, p99 %.2f ms, max %.2f ms [bar: p50 <= 5, p99 <= 20] load %s%n",
                         gaps.size(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)),
                         ms(gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)), load());
+                System.out.println("  where it goes (server side, mean per call over the phase): "
+                        + ServerTimes.of(meters).since(before));
             }
             if (phases.contains("throughput")) {
                 Timer ticks = meters.find("hpo.loop.tick").timer();
