@@ -130,10 +130,15 @@ class StudyDefinitionCodecTest {
 
     @Test
     void limitsAreStoredByTheirApiNamesWithoutTheOnesNotSetAndReadBackAsGiven() {
-        StudyLimits limits = new StudyLimits(3, null, 90.0, null, 1.5, null, 40L, 2);
+        // by key, not with the record's constructor: a limit added later does not touch this test
+        StudyLimits limits = StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 3,
+                "optimizationTimeLimitMinutes", 90.0, "timeLimitPerJobMinutes", 1.5, "maxIterationPerJob", 40L,
+                "maxRetriesPerExperiment", 2));
 
         Map<String, Object> stored = StudyDefinitionCodec.encodeLimits(limits);
 
+        assertThat(limits.optimizationTimeLimitMinutes()).isEqualTo(90.0);
+        assertThat(limits.maxRetriesPerExperiment()).isEqualTo(2);
         assertThat(stored).containsOnlyKeys("maxConcurrentExperiments", "optimizationTimeLimitMinutes",
                 "timeLimitPerJobMinutes", "maxIterationPerJob", "maxRetriesPerExperiment");
         // as jsonb gives them back: whole numbers as Integer, so every number type must be read
@@ -144,7 +149,7 @@ class StudyDefinitionCodecTest {
     @Test
     void aLimitMissingFromAStoredStudyIsNoLimitAndAValueThatIsNoNumberIsRefusedByName() {
         assertThat(StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 1)))
-                .isEqualTo(new StudyLimits(1, null, null, null, null, null, null, 0));
+                .isEqualTo(new StudyLimits(1, null, null, null, null, null, null));
         assertThatThrownBy(() -> StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 1,
                 "totalMaxJobs", "ten")))
                 .isInstanceOfSatisfying(UnusableInputException.class,
