@@ -1,6 +1,7 @@
 package dev.hpo.loop;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.study.StudyDefinitionCodec;
 import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
 
@@ -36,16 +38,12 @@ final class SnapshotFixture {
     boolean strategyNeedsIntermediate;
     StudyStatus status = StudyStatus.RUNNING;
     String statusReason;
-    int maxConcurrent = 2;
-    Integer totalMaxJobs;
-    Double computeTimeLimitMinutes;
-    Double timeLimitPerJobMinutes;
-    Long maxIterationPerJob;
+    /** The study's limits in their stored form, by their API names ({@link #limit}). */
+    private final Map<String, Object> limits = new LinkedHashMap<>(Map.of("maxConcurrentExperiments", 2));
     Integer saveTopKOnly;
     Instant deadline;
     Instant lastReportAt = T0;
     double reportPeriodMinutes = 5;
-    int maxRetries;
     String backend = "queue";
     boolean judgeWorkers = true;
 
@@ -58,10 +56,22 @@ final class SnapshotFixture {
                 T0.plusSeconds(3600));
     }
 
-    /** The limits as the test set them above, as the loop reads them from the study's definition. */
+    /**
+     * Sets one of the study's limits by its API name, as a study's definition stores it (so a limit added later needs
+     * no field here); before the first experiment or decision, as the limits are fixed once a study runs.
+     */
+    void limit(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(limits);
+        changed.put(name, value);
+        if (!StudyDefinitionCodec.encodeLimits(StudyDefinitionCodec.decodeLimits(changed)).containsKey(name)) {
+            throw new IllegalArgumentException("no study limit is named " + name);
+        }
+        limits.put(name, value);
+    }
+
+    /** The limits as the test set them, as the loop reads them from the study's definition. */
     StudyLimits limits() {
-        return new StudyLimits(maxConcurrent, totalMaxJobs, null, computeTimeLimitMinutes, timeLimitPerJobMinutes,
-                null, maxIterationPerJob, maxRetries);
+        return StudyDefinitionCodec.decodeLimits(limits);
     }
 
     /** The snapshot, built on first use from the settings above. */
