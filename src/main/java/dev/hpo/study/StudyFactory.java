@@ -23,8 +23,8 @@ import dev.hpo.strategy.catalog.StrategyCatalog;
  * {@link StudyDefinitionCodec}, the same one the loop reads it back with; the backend is checked here.
  *
  * <p>Defaults: the limits' ({@link StudyLimits#given}: {@code maxConcurrentExperiments} 1,
- * {@code maxRetriesPerExperiment} 1), strategy {@code auto} (gp or tpe by space, objectives and job budget, the pick recorded in the settings as
- * {@code resolvedTo}; ClearML's default {@code random} stays available by name), a random
+ * {@code maxRetriesPerExperiment} 1), strategy {@code auto} (gp or tpe by space, objectives and job budget, the
+ * pick recorded in the settings as {@code resolvedTo}; ClearML's default {@code random} stays available by name), a random
  * seed below 2^53 (stored, so the study can be repeated, and exact in any JSON client), backend {@code queue}
  * with queue {@code default}, report period 5 minutes.
  */

@@ -213,6 +213,8 @@ class StudyApiIT extends ApiTestBase {
         assertThat(beforeStart.json().get("timeLimit").isNull()).isTrue();
         assertThat(http.get("/api/v1/studies/" + id).json().get("deadline").isNull()).isFalse();
         assertThat(Instant.parse(absolute.json().get("timeLimit").asString())).isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // the change before start was stored in the study's limits (a change after start moves only the deadline)
+        assertThat(http.get("/api/v1/studies/" + id).json().get("optimizationTimeLimitMinutes").asDouble()).isEqualTo(10.0);
         assertThat(optimizer.json().get("strategy").asString()).isEqualTo("auto");
         assertThat(optimizer.json().get("settings").get("resolvedTo").asString()).isEqualTo("tpe");
         assertThat(optimizer.json().get("seed").asLong()).isEqualTo(9);
