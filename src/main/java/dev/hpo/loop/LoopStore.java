@@ -35,11 +35,10 @@ class LoopStore {
     private static final String STUDY_COLUMNS = """
             id, name, base_experiment_id, status, status_reason, space::text AS space,
             objectives::text AS objectives, strategy_name, strategy_settings::text AS strategy_settings,
-            strategy_state::text AS strategy_state, seed, early_stopping::text AS early_stopping, backend,
-            execution_queue, max_concurrent_experiments, total_max_jobs, compute_time_limit_minutes,
-            time_limit_per_job_minutes, min_iteration_per_job, max_iteration_per_job, save_top_k_only,
-            spawn_project, report_period_minutes, job_complete_callback_url, started_at, deadline,
-            experiments_created, last_report_at, lease_owner, lease_expires_at, max_retries_per_experiment
+            strategy_state::text AS strategy_state, seed, early_stopping::text AS early_stopping,
+            limits::text AS limits, backend, execution_queue, save_top_k_only, spawn_project, report_period_minutes,
+            job_complete_callback_url, started_at, deadline, experiments_created, last_report_at, lease_owner,
+            lease_expires_at
             """;
 
     private final JdbcTemplate jdbc;
@@ -320,14 +319,10 @@ class LoopStore {
                 StudyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("space"),
                 rs.getString("objectives"), rs.getString("strategy_name"), rs.getString("strategy_settings"),
                 rs.getString("strategy_state"), rs.getLong("seed"), rs.getString("early_stopping"),
-                rs.getString("backend"), rs.getString("execution_queue"), rs.getInt("max_concurrent_experiments"),
-                Jdbc.nullableInt(rs, "total_max_jobs"), Jdbc.nullableDouble(rs, "compute_time_limit_minutes"),
-                Jdbc.nullableDouble(rs, "time_limit_per_job_minutes"), Jdbc.nullableLong(rs, "min_iteration_per_job"),
-                Jdbc.nullableLong(rs, "max_iteration_per_job"), Jdbc.nullableInt(rs, "save_top_k_only"),
-                rs.getString("spawn_project"), period == null ? 5.0 : period,
+                rs.getString("limits"), rs.getString("backend"), rs.getString("execution_queue"),
+                Jdbc.nullableInt(rs, "save_top_k_only"), rs.getString("spawn_project"), period == null ? 5.0 : period,
                 rs.getString("job_complete_callback_url"), Jdbc.instant(rs, "started_at"),
                 Jdbc.instant(rs, "deadline"), rs.getInt("experiments_created"), Jdbc.instant(rs, "last_report_at"),
-                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"),
-                rs.getInt("max_retries_per_experiment"));
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"));
     }
 }

@@ -70,7 +70,7 @@ class TickWriter {
             }
         }
         for (ExperimentRow row : plan.retries()) {
-            String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment(), now);
+            String name = store.requeueLost(row.id(), snapshot.model.limits.maxRetriesPerExperiment(), now);
             if (name == null) {
                 missed.add(row.number());
                 continue;

@@ -108,6 +108,10 @@ class StudyApiIT extends ApiTestBase {
         assertThat(created.json().get("status").asString()).isEqualTo("CREATED");
         assertThat(created.json().get("strategy").get("seed").asLong()).isEqualTo(42);
         assertThat(created.json().get("maxConcurrentExperiments").asInt()).isEqualTo(5);
+        // the limits are shown at the top level, as they were given, not as their stored object
+        assertThat(created.json().get("totalMaxJobs").asInt()).isEqualTo(50);
+        assertThat(created.json().get("timeLimitPerJobMinutes").asDouble()).isEqualTo(120.0);
+        assertThat(created.json().has("limits")).isFalse();
         assertThat(created.json().get("parameters").get(0).get("includeMax").asBoolean()).isTrue();
         String id = created.json().get("id").asString();
         assertThat(http.get("/api/v1/studies/" + id).json().get("name").asString()).isEqualTo("lr-search");
