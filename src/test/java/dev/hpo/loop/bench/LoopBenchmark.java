@@ -39,10 +39,12 @@ import io.micrometer.core.instrument.Timer;
  * </ol>
  *
  * <p>Run (docs/loop.md, "Benchmark"): {@code ./mvnw -q -o -Ploop-bench test-compile exec:java}, options as
- * system properties: {@code -Dloopbench.phases=latency,throughput,flat,tpe -Dloopbench.latencyTrials=300
- * -Dloopbench.jobs=4000 -Dloopbench.workers=8 -Dloopbench.flatJobs=100000 -Dloopbench.flatWindow=10000
- * -Dloopbench.tpeJobs=20000 -Dloopbench.tpeWindow=2000 -Dloopbench.leaseWait=2 -Dloopbench.protocols=three,tell} (seconds a lease may wait for
- * an experiment; 0 polls back to back as older workers do).
+ * system properties: {@code -Dloopbench.phases=latency,throughput,flat,tpe -Dloopbench.latencyTrials=2000
+ * -Dloopbench.jobs=10000 -Dloopbench.workers=8 -Dloopbench.flatJobs=100000 -Dloopbench.flatWindow=10000
+ * -Dloopbench.tpeJobs=20000 -Dloopbench.tpeWindow=2000 -Dloopbench.protocols=three,tell
+ * -Dloopbench.warmJobs=20000 -Dloopbench.leaseWait=2}: {@code warmJobs} experiments run first (8 workers), whose
+ * rate is that of a cold JVM; {@code leaseWait} is the seconds a lease may wait for an experiment (0 polls back to
+ * back, as older workers do).
  */
 public final class LoopBenchmark {
 
@@ -51,8 +53,8 @@ public final class LoopBenchmark {
 
     public static void main(String[] args) throws Exception {
         Set<String> phases = Set.of(option("phases", "latency,throughput,flat,tpe").split(","));
-        int latencyTrials = Integer.parseInt(option("latencyTrials", "300"));
-        int jobs = Integer.parseInt(option("jobs", "4000"));
+        int latencyTrials = Integer.parseInt(option("latencyTrials", "2000"));
+        int jobs = Integer.parseInt(option("jobs", "10000"));
         int workers = Integer.parseInt(option("workers", "8"));
         int flatJobs = Integer.parseInt(option("flatJobs", "100000"));
         int flatWindow = Integer.parseInt(option("flatWindow", "10000"));
@@ -60,6 +62,7 @@ public final class LoopBenchmark {
         int tpeWindow = Integer.parseInt(option("tpeWindow", "2000"));
         double leaseWait = Double.parseDouble(option("leaseWait", "2"));
         List<String> protocols = List.of(option("protocols", "three,tell").split(","));
+        int warmJobs = Integer.parseInt(option("warmJobs", "20000"));
         System.out.printf(Locale.ROOT, "loop benchmark: %s cores, load average %s at the start%n",
                 Runtime.getRuntime().availableProcessors(), load());
         try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
@@ -69,7 +72,14 @@ public final class LoopBenchmark {
                     .json().get("token").asString();
             Http worker = new Http(app.port, token);
             MeterRegistry meters = app.bean(MeterRegistry.class);
-            runStudy(app, worker, base, "bench-warm", "random", 4, 400, 0, leaseWait, false, () -> 0);
+            // the JIT compiles the worker path during the first tens of thousands of calls: the first 4,000
+            // experiments of a fresh JVM run at about half the rate of later ones, which the phases below measure
+            long warmStart = System.nanoTime();
+            BenchWorkers.Run warm = runStudy(app, worker, base, "bench-warm", "random", workers, warmJobs, 0,
+                    leaseWait, false, () -> 0);
+            System.out.printf(Locale.ROOT, "warm-up: %d experiments, %d workers, %.1f trials/s (%.0f s); load %s%n",
+                    warm.completed(), workers, warm.completed() / warm.seconds(),
+                    (System.nanoTime() - warmStart) / 1e9, load());
 
             for (String protocol : protocols) {
                 boolean tell = protocol.equals("tell");
@@ -83,6 +93,8 @@ public final class LoopBenchmark {
                             + "1 worker, %d trials: p50 %.2f ms, p99 %.2f ms, max %.2f ms [bar: p50 <= 5, p99 <= 20] "
                             + "load %s%n", calls, gaps.size(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)),
                             ms(gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)), load());
+                    System.out.printf(Locale.ROOT, "  refills slower than 500 ms: %d%n",
+                            gaps.stream().filter(g -> g > 500_000_000L).count());
                     System.out.println("  where it goes (server side, mean per call over the phase): "
                             + ServerTimes.of(meters).since(before));
                 }
