@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from .client import WorkerAction, default_worker_id
+from .errors import Conflict
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Study
@@ -60,13 +61,16 @@ class Trial:
         Returns False once the service said stop (then :meth:`should_stop` is True as well)."""
         if self._stopped.is_set():
             return False
+        self._take(self.client.report_scalars(self.id, [self._point(value, step, title, series)]))
+        return not self._stopped.is_set()
+
+    def _point(self, value: float, step: int, title: Optional[str] = None,
+               series: Optional[str] = None) -> Dict[str, Any]:
         objective = self.study.objectives[0] if self.study.objectives else {"title": "objective", "series": "value"}
-        point = {"title": title or objective["title"], "series": series or objective["series"],
-                 "iteration": int(step), "value": float(value)}
-        self._take(self.client.report_scalars(self.id, [point]))
         if self.last_step is None or int(step) > self.last_step:
             self.last_step = int(step)
-        return not self._stopped.is_set()
+        return {"title": title or objective["title"], "series": series or objective["series"],
+                "iteration": int(step), "value": float(value)}
 
     def should_stop(self) -> bool:
         """True when the service told this trial to stop (pruned, aborted, a limit, the study ended)."""
@@ -86,11 +90,16 @@ class Trial:
                 return
             if state != "complete":
                 raise ValueError("state must be 'complete' or 'fail', got %r" % state)
+            last = None
             if value is not None:
-                self.report(value, 0 if self.last_step is None else self.last_step + 1)
-                if self._stopped.is_set():
-                    return
-            self.client.complete(self.id)
+                last = [self._point(value, 0 if self.last_step is None else self.last_step + 1)]
+            try:
+                # the value and the end in one call: the service stores the point, then completes
+                self.client.complete(self.id, scalars=last)
+            except Conflict as e:
+                # it ended meanwhile (aborted, pruned, a limit): the service's end stands, as after a stop
+                self.stop_reason = self.stop_reason or "ended:%s" % (e.current_status or "unknown")
+                self._stopped.set()
         finally:
             self.finished = True
             self._closed.set()

@@ -202,9 +202,12 @@ class Client:
         """Stores metric points ``{title, series, iteration, value}`` (a repeated point is ignored)."""
         return self._action("/experiments/%s/scalars" % experiment_id, [dict(p) for p in points])
 
-    def complete(self, experiment_id: str) -> Dict[str, Any]:
-        """Ends the experiment well."""
-        return self.request("POST", "/experiments/%s/complete" % experiment_id)
+    def complete(self, experiment_id: str, scalars: Optional[Sequence[Mapping[str, Any]]] = None) -> Dict[str, Any]:
+        """Ends the experiment well; ``scalars`` (points as for :meth:`report_scalars`) are stored first, in the
+        same call, so one request ends an experiment with its result. They are not stored when the experiment
+        is no longer running (a repeated complete answers as the first did)."""
+        body = {"scalars": [dict(p) for p in scalars]} if scalars else None
+        return self.request("POST", "/experiments/%s/complete" % experiment_id, body)
 
     def fail(self, experiment_id: str, message: str) -> Dict[str, Any]:
         """Ends the experiment as failed with a message (shortened to the service's 10,000 characters)."""

@@ -155,8 +155,8 @@ class Study(Resource):
 
     def tell(self, trial: "Trial", value: Optional[float] = None, state: str = "complete",
              message: str = "") -> None:
-        """Ends a trial: reports ``value`` (if given) as its last objective point, then completes it;
-        ``state="fail"`` fails it with ``message``. A trial the service stopped (pruned, aborted) is left as is."""
+        """Ends a trial: ``value`` (if given) as its last objective point and the end, in one call;
+        ``state="fail"`` fails it with ``message``. A trial the service ended (pruned, aborted) is left as is."""
         trial.tell(value=value, state=state, message=message)
 
     def __repr__(self) -> str:

@@ -39,6 +39,18 @@ class AskTellTest(support.ServiceTestCase):
         self.assertFalse(trial.report(0.3, 1))  # no more calls once stopped
         study.stop()
 
+    def test_a_trial_ended_by_the_service_before_its_tell_keeps_that_end(self):
+        study = self.quadratic_study(total_max_jobs=3).start()
+        trial = study.ask(timeout=30)
+        self.client.experiment(trial.id).abort()
+        study.tell(trial, 0.4)  # the value and the end in one call, refused: it was aborted
+        experiment = self.client.experiment(trial.id)
+        self.assertEqual(experiment.status, "ABORTED")
+        self.assertIsNone(experiment.metric("validation", "loss"))
+        self.assertTrue(trial.should_stop())
+        self.assertTrue(trial.stop_reason.startswith("ended:"))
+        study.stop()
+
     def test_the_heartbeat_keeps_a_trial_and_learns_of_a_stop(self):
         study = self.quadratic_study(total_max_jobs=2).start()
         trial = study.ask(timeout=30)

@@ -35,13 +35,16 @@ class ClearmlStyleExampleTest(support.ServiceTestCase):
         self.assertIn("top 3:", output)
         for experiment in best:
             self.assertIn(experiment.id, output)
-        # the optimum is 0 at x = 0.3, lr = 0.01, layers = 5 (a layer off costs 0.05); the best is near it
+        # The optimum is 0 at x = 0.3, lr = 0.01, layers = 5 (a layer off costs 0.05); the template's defaults give
+        # 0.79. This checks that the search works end to end, not how well (bench/ measures that): with two agents
+        # the order of results, so the outcome, differs from run to run, and even random search's best of 40 is
+        # below 0.4 in 99.9 % of runs (below 0.1 in only 54 %, a bound this test once used and missed at 0.118).
         value = best[0].objective_values[0]
         parameters = best[0].parameters
-        self.assertLess(value, 0.1, best)
-        self.assertLessEqual(abs(parameters["General/layers"] - 5), 1, best)
-        self.assertLess(abs(parameters["General/x"] - 0.3), 0.32, best)
-        self.assertLess(abs(math.log10(parameters["General/lr"]) + 2), 0.64, best)
+        self.assertLess(value, 0.4, best)
+        self.assertLessEqual(abs(parameters["General/layers"] - 5), 2, best)
+        self.assertLess(abs(parameters["General/x"] - 0.3), 0.64, best)
+        self.assertLess(abs(math.log10(parameters["General/lr"]) + 2), 1.27, best)
         # each agent did part of the work
         workers = {e.data.get("workerId", "").rsplit("/", 1)[0] for e in study.experiments()}
         self.assertEqual(len(workers), 2, workers)

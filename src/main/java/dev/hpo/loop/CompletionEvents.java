@@ -25,25 +25,22 @@ import tools.jackson.databind.json.JsonMapper;
 class CompletionEvents {
 
     private final JobCompleteOutbox outbox;
-    private final LoopStore store;
     private final JsonMapper json;
 
-    CompletionEvents(JobCompleteOutbox outbox, LoopStore store, JsonMapper json) {
+    CompletionEvents(JobCompleteOutbox outbox, JsonMapper json) {
         this.outbox = outbox;
-        this.store = store;
         this.json = json;
     }
 
     /** Records the events of {@code rows} (ended, not notified) with the study's best experiment; returns how many. */
     int record(StudySnapshot snapshot, List<ExperimentRow> rows, ExperimentRow best, Instant now) {
         StudyRow study = snapshot.study();
-        List<UUID> ids = new ArrayList<>(rows.size());
+        List<JobCompleteOutbox.Ended> events = new ArrayList<>(rows.size());
         for (ExperimentRow row : rows) {
-            outbox.record(study.id(), row.id(), study.callbackUrl(),
-                    payload(snapshot, row, best == null ? null : best.id(), now), now);
-            ids.add(row.id());
+            events.add(new JobCompleteOutbox.Ended(row.id(), payload(snapshot, row, best == null ? null : best.id(),
+                    now)));
         }
-        store.markNotified(ids);
+        outbox.recordEnded(study.id(), study.callbackUrl(), events, now);
         for (ExperimentRow row : rows) {
             snapshot.put(row.notified());
             StudyLog.experimentEnded(study.id(), row.number(), row.status().name(),

@@ -35,11 +35,10 @@ class LoopStore {
     private static final String STUDY_COLUMNS = """
             id, name, base_experiment_id, status, status_reason, space::text AS space,
             objectives::text AS objectives, strategy_name, strategy_settings::text AS strategy_settings,
-            strategy_state::text AS strategy_state, seed, early_stopping::text AS early_stopping, backend,
-            execution_queue, max_concurrent_experiments, total_max_jobs, compute_time_limit_minutes,
-            time_limit_per_job_minutes, min_iteration_per_job, max_iteration_per_job, save_top_k_only,
-            spawn_project, report_period_minutes, job_complete_callback_url, started_at, deadline,
-            experiments_created, last_report_at, lease_owner, lease_expires_at, max_retries_per_experiment
+            strategy_state::text AS strategy_state, seed, early_stopping::text AS early_stopping,
+            limits::text AS limits, backend, execution_queue, save_top_k_only, spawn_project, report_period_minutes,
+            job_complete_callback_url, started_at, deadline, experiments_created, last_report_at, lease_owner,
+            lease_expires_at
             """;
 
     private final JdbcTemplate jdbc;
@@ -210,21 +209,67 @@ class LoopStore {
                 ExperimentTransition.ABORT.to().name(), reason.code(), Jdbc.timestamp(now), studyId);
     }
 
-    void insertExperiment(UUID id, UUID studyId, int number, String name, String project, String parametersJson,
-                          String queue, Long maxIteration, Instant now, String createdBy) {
-        jdbc.update("""
-                INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived, queue,
-                                        max_iteration, created_at, completion_notified, version, created_by)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, false, ?, ?, ?, false, 0, ?)
-                """, id, studyId, number, name, project, parametersJson, ExperimentStatus.QUEUED.name(), queue,
-                maxIteration, Jdbc.timestamp(now), createdBy);
+    /** An experiment the tick creates: QUEUED, not archived, not notified, version 0. */
+    record CreatedRow(UUID id, int number, String name, String project, String parametersJson, String queue,
+                      Long maxIteration) {
     }
 
-    void saveProgress(UUID studyId, String strategyStateJson, int experimentsCreated) {
-        jdbc.update("""
-                UPDATE study SET strategy_state = ?::jsonb, experiments_created = ?, version = version + 1
-                 WHERE id = ?
-                """, strategyStateJson, experimentsCreated, studyId);
+    /**
+     * Saves the tick's progress (the strategy's state and the study's experiment counter) and inserts the experiments
+     * it created, in creation order, in one statement.
+     */
+    void saveProgress(UUID studyId, String strategyStateJson, int experimentsCreated, List<CreatedRow> created,
+                      Instant now, String createdBy) {
+        int n = created.size();
+        UUID[] ids = new UUID[n];
+        Integer[] numbers = new Integer[n];
+        String[] names = new String[n];
+        String[] projects = new String[n];
+        String[] parameters = new String[n];
+        String[] queues = new String[n];
+        Long[] maxIterations = new Long[n];
+        for (int i = 0; i < n; i++) {
+            CreatedRow row = created.get(i);
+            ids[i] = row.id();
+            numbers[i] = row.number();
+            names[i] = row.name();
+            projects[i] = row.project();
+            parameters[i] = row.parametersJson();
+            queues[i] = row.queue();
+            maxIterations[i] = row.maxIteration();
+        }
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (var statement = con.prepareStatement("""
+                    WITH created AS (
+                        INSERT INTO experiment (id, study_id, number, name, project, parameters, status, archived,
+                                                queue, max_iteration, created_at, completion_notified, version,
+                                                created_by)
+                        SELECT c.id, ?, c.number, c.name, c.project, c.parameters::jsonb, ?, false, c.queue,
+                               c.max_iteration, ?, false, 0, ?
+                          FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                               WITH ORDINALITY AS c (id, number, name, project, parameters, queue, max_iteration,
+                                                     position)
+                         ORDER BY c.position)
+                    UPDATE study SET strategy_state = ?::jsonb, experiments_created = ?, version = version + 1
+                     WHERE id = ?
+                    """)) {
+                statement.setObject(1, studyId);
+                statement.setString(2, ExperimentStatus.QUEUED.name());
+                statement.setObject(3, Jdbc.timestamp(now));
+                statement.setString(4, createdBy);
+                statement.setArray(5, con.createArrayOf("uuid", ids));
+                statement.setArray(6, con.createArrayOf("int4", numbers));
+                statement.setArray(7, con.createArrayOf("text", names));
+                statement.setArray(8, con.createArrayOf("text", projects));
+                statement.setArray(9, con.createArrayOf("text", parameters));
+                statement.setArray(10, con.createArrayOf("text", queues));
+                statement.setArray(11, con.createArrayOf("int8", maxIterations));
+                statement.setString(12, strategyStateJson);
+                statement.setInt(13, experimentsCreated);
+                statement.setObject(14, studyId);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -237,21 +282,6 @@ class LoopStore {
                 + " lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
                 + " WHERE id = ? AND " + end.transition().sqlGuard(),
                 end.status().name(), end.reason(), Jdbc.timestamp(now), studyId) == 1;
-    }
-
-    void markNotified(Collection<UUID> experimentIds) {
-        if (experimentIds.isEmpty()) {
-            return;
-        }
-        UUID[] ids = experimentIds.toArray(UUID[]::new);
-        jdbc.execute((ConnectionCallback<Integer>) con -> {
-            Array array = con.createArrayOf("uuid", ids);
-            try (var statement = con.prepareStatement(
-                    "UPDATE experiment SET completion_notified = true WHERE id = ANY(?)")) {
-                statement.setArray(1, array);
-                return statement.executeUpdate();
-            }
-        });
     }
 
     void writeReport(UUID studyId, String reportJson, Instant now) {
@@ -289,14 +319,10 @@ class LoopStore {
                 StudyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("space"),
                 rs.getString("objectives"), rs.getString("strategy_name"), rs.getString("strategy_settings"),
                 rs.getString("strategy_state"), rs.getLong("seed"), rs.getString("early_stopping"),
-                rs.getString("backend"), rs.getString("execution_queue"), rs.getInt("max_concurrent_experiments"),
-                Jdbc.nullableInt(rs, "total_max_jobs"), Jdbc.nullableDouble(rs, "compute_time_limit_minutes"),
-                Jdbc.nullableDouble(rs, "time_limit_per_job_minutes"), Jdbc.nullableLong(rs, "min_iteration_per_job"),
-                Jdbc.nullableLong(rs, "max_iteration_per_job"), Jdbc.nullableInt(rs, "save_top_k_only"),
-                rs.getString("spawn_project"), period == null ? 5.0 : period,
+                rs.getString("limits"), rs.getString("backend"), rs.getString("execution_queue"),
+                Jdbc.nullableInt(rs, "save_top_k_only"), rs.getString("spawn_project"), period == null ? 5.0 : period,
                 rs.getString("job_complete_callback_url"), Jdbc.instant(rs, "started_at"),
                 Jdbc.instant(rs, "deadline"), rs.getInt("experiments_created"), Jdbc.instant(rs, "last_report_at"),
-                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"),
-                rs.getInt("max_retries_per_experiment"));
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_expires_at"));
     }
 }

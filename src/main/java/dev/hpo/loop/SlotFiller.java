@@ -78,7 +78,7 @@ final class SlotFiller {
                 if (!(suggestion instanceof Suggestion.Point point)) {
                     break;
                 }
-                maxIteration = point.maxIteration() != null ? point.maxIteration() : study.maxIterationPerJob();
+                maxIteration = point.maxIteration() != null ? point.maxIteration() : model.limits.maxIterationPerJob();
                 parameters = new LinkedHashMap<>(point.parameters());
                 String key = snapshot.key(parameters, maxIteration);
                 if (!snapshot.tried(key) && seenHere.add(key)) {

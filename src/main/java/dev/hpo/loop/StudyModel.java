@@ -8,11 +8,12 @@ import dev.hpo.objective.Objective;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.trial.Budget;
 
 /**
  * What a tick needs of a study that never changes once it runs (space, objectives, strategy and rule built
- * from their settings, base experiment). Built once per study per replica, so a tick parses no JSON it has parsed
+ * from their settings, the limits the rules read, base experiment). Built once per study per replica, so a tick parses no JSON it has parsed
  * before; what changes between ticks is in the {@link StudySnapshot}.
  */
 final class StudyModel {
@@ -23,6 +24,9 @@ final class StudyModel {
     final SearchStrategy strategy;
     final StoppingRule stoppingRule;
     final boolean strategyNeedsIntermediate;
+    /** The study's limits from its stored definition; the tick's rules read them here. */
+    final StudyLimits limits;
+    /** {@code limits.budget()}: what the strategy and the stopping rule plan with. */
     final Budget budget;
     final BaseExperimentRow base;
     final Map<String, Object> baseParameters;
@@ -30,7 +34,7 @@ final class StudyModel {
     final Map<String, String> environment;
 
     StudyModel(UUID studyId, SearchSpace space, List<Objective> objectives, SearchStrategy strategy,
-               StoppingRule stoppingRule, boolean strategyNeedsIntermediate, Budget budget, BaseExperimentRow base,
+               StoppingRule stoppingRule, boolean strategyNeedsIntermediate, StudyLimits limits, BaseExperimentRow base,
                Map<String, Object> baseParameters, List<String> command, Map<String, String> environment) {
         this.studyId = studyId;
         this.space = space;
@@ -38,7 +42,8 @@ final class StudyModel {
         this.strategy = strategy;
         this.stoppingRule = stoppingRule;
         this.strategyNeedsIntermediate = strategyNeedsIntermediate;
-        this.budget = budget;
+        this.limits = limits;
+        this.budget = limits == null ? null : limits.budget();
         this.base = base;
         this.baseParameters = baseParameters;
         this.command = command;

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import dev.hpo.study.StudyDefinition;
 import dev.hpo.study.StudyDefinitionCodec;
-import dev.hpo.trial.Budget;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The per-study {@link StudyModel}s of this replica: built from the study row the first time a tick needs
  * one (the definition decoded by the {@link StudyDefinitionCodec} that checked it at creation), dropped when the
  * study ends here. Everything in a model is fixed once a study runs (the REST layer
- * allows no change to space, objectives, strategy, early stopping, budget or base experiment after start).
+ * allows no change to space, objectives, strategy, early stopping, limits or base experiment after start).
  */
 @Component
 class StudyModels {
@@ -61,10 +60,8 @@ class StudyModels {
     }
 
     private StudyModel build(StudyRow study) {
-        Budget budget = new Budget(study.minIterationPerJob(), study.maxIterationPerJob(), study.totalMaxJobs(),
-                study.maxConcurrentExperiments());
         StudyDefinition definition = codec.decode(study.space(), study.objectives(), study.strategyName(),
-                study.strategySettings(), study.earlyStopping(), budget);
+                study.strategySettings(), study.earlyStopping(), study.limits());
         BaseExperimentRow base = store.baseExperiment(study.baseExperimentId());
         Map<String, Object> baseParameters = base.parameters() == null ? Map.of()
                 : ParameterValues.normalized(json.readValue(base.parameters(), MAP));
@@ -74,7 +71,8 @@ class StudyModels {
                 : new LinkedHashMap<>(json.readValue(base.environment(), STRING_MAP));
         return new StudyModel(study.id(), definition.space(), definition.objectives(),
                 TimedStrategy.of(definition.strategy(), study.strategyName(), meters),
-                definition.stoppingRule(), definition.strategyReadsIntermediateValues(), budget, base, baseParameters,
+                definition.stoppingRule(), definition.strategyReadsIntermediateValues(), definition.limits(), base,
+                baseParameters,
                 command, environment);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hpo.experiment.ExperimentStatus;
 import dev.hpo.objective.Objective;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,7 @@ class StudyReporter {
         double computeMinutes = snapshot.computeMinutes(now);
         report.put("computeMinutes", computeMinutes);
         report.put("counters", counters(snapshot));
-        report.put("remainingBudget", remaining(study, experimentsCreated, computeMinutes, now));
+        report.put("remainingBudget", remaining(study, snapshot.model.limits, experimentsCreated, computeMinutes, now));
         List<Map<String, Object>> objectives = new ArrayList<>();
         for (Objective objective : snapshot.model.objectives) {
             objectives.add(Map.of("title", objective.title(), "series", objective.series(), "sign", objective.sign().json()));
@@ -112,10 +113,11 @@ class StudyReporter {
         return counters;
     }
 
-    private static Map<String, Object> remaining(StudyRow study, int created, double computeMinutes, Instant now) {
+    private static Map<String, Object> remaining(StudyRow study, StudyLimits limits, int created, double computeMinutes,
+                                                 Instant now) {
         Map<String, Object> remaining = new LinkedHashMap<>();
-        remaining.put("jobsPercent", study.totalMaxJobs() == null ? null
-                : percent(study.totalMaxJobs() - created, study.totalMaxJobs()));
+        remaining.put("jobsPercent", limits.totalMaxJobs() == null ? null
+                : percent(limits.totalMaxJobs() - created, limits.totalMaxJobs()));
         Double timePercent = null;
         if (study.deadline() != null && study.startedAt() != null) {
             double total = Duration.between(study.startedAt(), study.deadline()).toMillis();
@@ -123,8 +125,8 @@ class StudyReporter {
             timePercent = total <= 0 ? 0.0 : percent(left, total);
         }
         remaining.put("timePercent", timePercent);
-        remaining.put("computePercent", study.computeTimeLimitMinutes() == null ? null
-                : percent(study.computeTimeLimitMinutes() - computeMinutes, study.computeTimeLimitMinutes()));
+        remaining.put("computePercent", limits.computeTimeLimitMinutes() == null ? null
+                : percent(limits.computeTimeLimitMinutes() - computeMinutes, limits.computeTimeLimitMinutes()));
         return remaining;
     }
 

@@ -61,7 +61,12 @@ class StudyTick {
             // The lease changes hands: whatever this replica knew of the study may be out of date.
             snapshots.forget(studyId);
         }
-        store.holdLease(studyId, settings.replicaId(), leaseNow.plus(settings.studyLeaseDuration()));
+        if (!study.leasedBy(settings.replicaId(), leaseNow.plus(settings.studyLeaseDuration().dividedBy(2)))) {
+            // Claimed just now, or near its end: hold it for a full lease. A lease with more than half of it left
+            // is left alone (the renewal every tick interval keeps it), which spares a write of the study row in most
+            // ticks.
+            store.holdLease(studyId, settings.replicaId(), leaseNow.plus(settings.studyLeaseDuration()));
+        }
 
         StudySnapshot snapshot;
         try {

@@ -13,13 +13,16 @@ import java.util.UUID;
 import dev.hpo.experiment.ExperimentTransition;
 import dev.hpo.objective.MetricSummary;
 import dev.hpo.shared.StopReason;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
 import dev.hpo.trial.Trial;
 
 /**
  * The rules of one tick, as a pure function of what the replica knows of the study: {@link #decide} reads a
  * {@link StudySnapshot} and returns a {@link TickPlan}; it reads no database, writes nothing and calls nothing but
- * the study's strategy and stopping rule (plain Java). docs/loop.md lists the rules in this order:
+ * the study's strategy and stopping rule (plain Java). The limits come from the study's decoded definition
+ * ({@code snapshot.model.limits}, a {@link StudyLimits}); the row gives only what changes while the study runs
+ * (status, deadline, counters, report times). docs/loop.md lists the rules in this order:
  * <ol>
  *   <li>study limits: a stop request, the deadline, the compute time limit end the study STOPPED and abort every
  *       active experiment;</li>
@@ -39,6 +42,7 @@ final class TickDecider {
 
     static TickPlan decide(StudySnapshot snapshot, Instant now) {
         StudyRow study = snapshot.study();
+        StudyLimits limits = snapshot.model.limits;
         Plan plan = new Plan(study.experimentsCreated());
 
         // (1) study limits
@@ -58,9 +62,9 @@ final class TickDecider {
         TrialsView trials = new TrialsView(snapshot.trials(), plan.endedTrials(snapshot, now));
         SlotFiller.Filled filled = SlotFiller.Filled.nothing();
         if (study.status() == StudyStatus.RUNNING) {
-            int free = study.maxConcurrentExperiments() - plan.occupied(snapshot);
-            if (study.totalMaxJobs() != null) {
-                free = Math.min(free, study.totalMaxJobs() - study.experimentsCreated());
+            int free = limits.maxConcurrentExperiments() - plan.occupied(snapshot);
+            if (limits.totalMaxJobs() != null) {
+                free = Math.min(free, limits.totalMaxJobs() - study.experimentsCreated());
             }
             try {
                 filled = SlotFiller.fill(snapshot, trials, free, snapshot.strategyState());
@@ -75,7 +79,7 @@ final class TickDecider {
         StudyEnd end = null;
         if (plan.activeAfter(snapshot) == 0) {
             String exhausted = snapshot.exhaustedReason() != null ? snapshot.exhaustedReason() : filled.exhaustedReason();
-            if (study.totalMaxJobs() != null && plan.experimentsCreated >= study.totalMaxJobs()) {
+            if (limits.totalMaxJobs() != null && plan.experimentsCreated >= limits.totalMaxJobs()) {
                 end = new StudyEnd(StudyStatus.COMPLETED, StopReason.JOB_BUDGET.code());
             } else if (exhausted != null || filled.duplicate()) {
                 end = new StudyEnd(StudyStatus.COMPLETED, StopReason.STRATEGY_EXHAUSTED.code());
@@ -96,8 +100,8 @@ final class TickDecider {
         if (study.deadline() != null && !now.isBefore(study.deadline())) {
             return LimitHit.deadline();
         }
-        if (study.computeTimeLimitMinutes() != null
-                && snapshot.computeMinutes(now) >= study.computeTimeLimitMinutes()) {
+        Double computeLimit = snapshot.model.limits.computeTimeLimitMinutes();
+        if (computeLimit != null && snapshot.computeMinutes(now) >= computeLimit) {
             return LimitHit.computeTime();
         }
         return null;
@@ -105,13 +109,13 @@ final class TickDecider {
 
     /** The limit a running experiment reached, or null: time per job, iteration budget, lost worker. */
     static ExperimentEnd experimentLimit(StudySnapshot snapshot, ExperimentRow row, Instant now) {
-        StudyRow study = snapshot.study();
-        Double perJob = study.timeLimitPerJobMinutes();
+        StudyLimits limits = snapshot.model.limits;
+        Double perJob = limits.timeLimitPerJobMinutes();
         if (perJob != null && row.startedAt() != null
                 && !now.isBefore(row.startedAt().plus(Duration.ofMillis(Math.round(perJob * 60_000))))) {
             return new ExperimentEnd(row, ExperimentTransition.ABORT, StopReason.TIME_LIMIT, null);
         }
-        Long maxIteration = row.maxIteration() != null ? row.maxIteration() : study.maxIterationPerJob();
+        Long maxIteration = row.maxIteration() != null ? row.maxIteration() : limits.maxIterationPerJob();
         MetricSummary summary = snapshot.firstObjectiveSummary(row);
         if (maxIteration != null && summary != null && summary.lastIteration() >= maxIteration) {
             return new ExperimentEnd(row, ExperimentTransition.REACH_ITERATION_LIMIT, StopReason.ITERATION_LIMIT, null);
@@ -124,7 +128,7 @@ final class TickDecider {
     }
 
     private static void experimentLimits(StudySnapshot snapshot, Plan plan, Instant now) {
-        int maxRetries = snapshot.study().maxRetriesPerExperiment();
+        int maxRetries = snapshot.model.limits.maxRetriesPerExperiment();
         for (ExperimentRow row : snapshot.activeRows()) {
             if (!row.running()) {
                 continue;

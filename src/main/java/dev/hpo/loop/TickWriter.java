@@ -70,7 +70,7 @@ class TickWriter {
             }
         }
         for (ExperimentRow row : plan.retries()) {
-            String name = store.requeueLost(row.id(), study.maxRetriesPerExperiment(), now);
+            String name = store.requeueLost(row.id(), snapshot.model.limits.maxRetriesPerExperiment(), now);
             if (name == null) {
                 missed.add(row.number());
                 continue;
@@ -94,19 +94,19 @@ class TickWriter {
     TickResult apply(StudySnapshot snapshot, TickPlan plan, Instant now, List<UUID> aborts,
                      List<LaunchRequest> launches) {
         StudyRow study = snapshot.study();
+        List<LoopStore.CreatedRow> rows = new ArrayList<>(plan.created().size());
         for (NewExperiment created : plan.created()) {
             UUID id = UUID.randomUUID();
-            store.insertExperiment(id, study.id(), created.number(), created.name(), created.project(),
-                    json.writeValueAsString(created.parameters()), created.queue(), created.maxIteration(), now,
-                    settings.replicaId());
+            rows.add(new LoopStore.CreatedRow(id, created.number(), created.name(), created.project(),
+                    json.writeValueAsString(created.parameters()), created.queue(), created.maxIteration()));
             snapshot.addParameters(created.parameters());
             snapshot.put(ExperimentRow.created(id, created.number(), created.maxIteration()));
             launches.add(launchRequest(snapshot, id, created.name(), created.parameters(), created.maxIteration()));
         }
-        if (plan.strategyState() != null || !plan.created().isEmpty()) {
+        if (plan.strategyState() != null || !rows.isEmpty()) {
             String state = json.writeValueAsString(plan.strategyState() != null ? plan.strategyState()
                     : snapshot.strategyState());
-            store.saveProgress(study.id(), state, plan.experimentsCreated());
+            store.saveProgress(study.id(), state, plan.experimentsCreated(), rows, now, settings.replicaId());
             if (plan.strategyState() != null) {
                 snapshot.strategyState(loader.parseState(state));
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public class QueueWaiters implements SmartLifecycle {
     private final Map<String, ConcurrentLinkedDeque<Waiter>> byQueue = new ConcurrentHashMap<>();
     private final Map<UUID, String> queueOfStudy = new ConcurrentHashMap<>();
     private final ExecutorService wakers;
+    /** Counts the calls of {@link #queued} and {@link #queuedInStudy}, waiters or not: see {@link #generation}. */
+    private final AtomicLong generation = new AtomicLong();
     private volatile boolean running;
 
     QueueWaiters(JdbcTemplate jdbc) {
@@ -79,8 +82,18 @@ public class QueueWaiters implements SmartLifecycle {
         }
     }
 
+    /**
+     * Changes whenever this replica queued experiments (before it wakes anybody). A lease request that found nothing,
+     * then registered, need look again only when the generation changed meanwhile: otherwise whatever is queued next
+     * on this replica finds it registered and wakes it, and the recheck finds what other replicas queue.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Wakes up to {@code count} waiters of the queue: that many experiments were queued there and committed. */
     public void queued(String queue, int count) {
+        generation.incrementAndGet();
         ConcurrentLinkedDeque<Waiter> waiters = byQueue.get(queue);
         if (waiters == null) {
             return;
@@ -96,6 +109,7 @@ public class QueueWaiters implements SmartLifecycle {
 
     /** {@link #queued(String, int)} for an experiment of a study, whose execution queue is looked up once. */
     public void queuedInStudy(UUID studyId) {
+        generation.incrementAndGet();
         if (byQueue.isEmpty()) {
             return;
         }

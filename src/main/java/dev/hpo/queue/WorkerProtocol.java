@@ -191,6 +191,25 @@ public class WorkerProtocol {
         return ExperimentOutcome.of(experiment);
     }
 
+    /**
+     * {@link #complete(ExperimentId)} with the experiment's last points, in one transaction: the points are stored
+     * as {@link #reportScalars} stores them, then the experiment completes, so its end (and the job-complete event)
+     * already sees them. One call instead of two at the end of every experiment. When the experiment is no longer
+     * RUNNING the points are not stored and the answer is that of a plain complete.
+     */
+    @Transactional
+    public ExperimentOutcome complete(ExperimentId id, List<ScalarPoint> lastPoints) {
+        if (!lastPoints.isEmpty()) {
+            validate(lastPoints);
+            Instant now = clock.instant();
+            WorkerRows.Renewed running = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
+            if (running != null) {
+                scalars.append(id.value(), running.studyId(), lastPoints, now);
+            }
+        }
+        return complete(id);
+    }
+
     /** QUEUED/RUNNING -> FAILED; repeated on a FAILED experiment it answers the same outcome (first message kept). */
     @Transactional
     public ExperimentOutcome fail(ExperimentId id, String message) {

@@ -3,12 +3,10 @@ package dev.hpo.study;
 import java.util.List;
 import java.util.Map;
 
-import dev.hpo.trial.Budget;
-
 /**
  * A study's definition in its stored form: the JSON columns of the {@code study} row as generic JSON values
- * (lists, maps, strings, numbers, as Jackson or Hibernate read {@code jsonb}), and the limits the algorithms plan
- * with. A new study's input has the same form before it is checked. {@link StudyDefinitionCodec} turns it into a
+ * (lists, maps, strings, numbers, as Jackson or Hibernate read {@code jsonb}) and the study's limits
+ * ({@code study.limits}, already read by {@link StudyDefinitionCodec#decodeLimits}). A new study's input has the same form before it is checked. {@link StudyDefinitionCodec} turns it into a
  * {@link StudyDefinition} and back.
  *
  * @param space            the parameter list ({@code study.space}; {@code SpaceCodec}'s JSON form)
@@ -16,9 +14,9 @@ import dev.hpo.trial.Budget;
  * @param strategyName     {@code study.strategy_name}
  * @param strategySettings {@code study.strategy_settings} (for {@code auto} with the recorded {@code resolvedTo})
  * @param earlyStopping    {@code study.early_stopping}, or null for none
- * @param budget           {@code min_iteration_per_job}, {@code max_iteration_per_job}, {@code total_max_jobs} and
- *                         {@code max_concurrent_experiments}
+ * @param limits           {@code study.limits}; strategies and stopping rules plan with their
+ *                         {@link StudyLimits#budget()}
  */
 public record StoredDefinition(List<?> space, List<Map<String, String>> objectives, String strategyName,
-                               Map<String, Object> strategySettings, EarlyStopping earlyStopping, Budget budget) {
+                               Map<String, Object> strategySettings, EarlyStopping earlyStopping, StudyLimits limits) {
 }

@@ -58,24 +58,11 @@ public class Study extends AssignedIdEntity {
     private String backend;
     @Column(name = "execution_queue")
     private String executionQueue;
-    @Column(name = "max_concurrent_experiments")
-    private int maxConcurrentExperiments;
-    @Column(name = "total_max_jobs")
-    private Integer totalMaxJobs;
-    @Column(name = "optimization_time_limit_minutes")
-    private Double optimizationTimeLimitMinutes;
-    @Column(name = "compute_time_limit_minutes")
-    private Double computeTimeLimitMinutes;
-    @Column(name = "time_limit_per_job_minutes")
-    private Double timeLimitPerJobMinutes;
-    @Column(name = "min_iteration_per_job")
-    private Long minIterationPerJob;
-    @Column(name = "max_iteration_per_job")
-    private Long maxIterationPerJob;
+    /** The limits in their stored form ({@link StudyDefinitionCodec#encodeLimits}); read with {@link #limits()}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> limits;
     @Column(name = "save_top_k_only")
     private Integer saveTopKOnly;
-    @Column(name = "max_retries_per_experiment")
-    private int maxRetriesPerExperiment;
     @Column(name = "spawn_project")
     private String spawnProject;
     @Column(name = "report_period_minutes")
@@ -121,15 +108,7 @@ public class Study extends AssignedIdEntity {
         this.earlyStopping = definition.earlyStopping();
         this.backend = definition.backend();
         this.executionQueue = definition.executionQueue();
-        StudyLimits limits = definition.limits();
-        this.maxConcurrentExperiments = limits.maxConcurrentExperiments();
-        this.totalMaxJobs = limits.totalMaxJobs();
-        this.optimizationTimeLimitMinutes = limits.optimizationTimeLimitMinutes();
-        this.computeTimeLimitMinutes = limits.computeTimeLimitMinutes();
-        this.timeLimitPerJobMinutes = limits.timeLimitPerJobMinutes();
-        this.minIterationPerJob = limits.minIterationPerJob();
-        this.maxIterationPerJob = limits.maxIterationPerJob();
-        this.maxRetriesPerExperiment = limits.maxRetriesPerExperiment();
+        this.limits = StudyDefinitionCodec.encodeLimits(definition.limits());
         this.saveTopKOnly = definition.saveTopKOnly();
         this.spawnProject = definition.spawnProject();
         this.reportPeriodMinutes = definition.reportPeriodMinutes();
@@ -148,8 +127,9 @@ public class Study extends AssignedIdEntity {
         this.status = StudyTransition.START.to();
         this.startedAt = now;
         this.jobCompleteCallbackUrl = jobCompleteCallbackUrl;
-        if (deadline == null && optimizationTimeLimitMinutes != null) {
-            this.deadline = now.plus(minutes(optimizationTimeLimitMinutes));
+        Double timeLimit = limits().optimizationTimeLimitMinutes();
+        if (deadline == null && timeLimit != null) {
+            this.deadline = now.plus(minutes(timeLimit));
         }
     }
 
@@ -182,7 +162,8 @@ public class Study extends AssignedIdEntity {
     public void changeTimeLimit(double minutesFromNow, Instant now) {
         requireNotEnded("change the time limit of");
         if (status == StudyStatus.CREATED) {
-            this.optimizationTimeLimitMinutes = minutesFromNow;
+            // the minutes are part of the stored definition until start, which sets the deadline from them
+            this.limits = StudyDefinitionCodec.encodeLimits(limits().withOptimizationTimeLimitMinutes(minutesFromNow));
             this.deadline = null;
         } else {
             this.deadline = now.plus(minutes(minutesFromNow));
@@ -240,10 +221,9 @@ public class Study extends AssignedIdEntity {
         return StudyDefinitionCodec.decodeObjectives(objectives);
     }
 
+    /** The study's limits, as the loop reads them ({@link StudyDefinitionCodec#decodeLimits}). */
     public StudyLimits limits() {
-        return new StudyLimits(maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
-                computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob,
-                maxRetriesPerExperiment);
+        return StudyDefinitionCodec.decodeLimits(limits);
     }
 
     public StudyId id() { return new StudyId(id); }
@@ -261,13 +241,6 @@ public class Study extends AssignedIdEntity {
     public EarlyStopping earlyStopping() { return earlyStopping; }
     public String backend() { return backend; }
     public String executionQueue() { return executionQueue; }
-    public int maxConcurrentExperiments() { return maxConcurrentExperiments; }
-    public Integer totalMaxJobs() { return totalMaxJobs; }
-    public Double optimizationTimeLimitMinutes() { return optimizationTimeLimitMinutes; }
-    public Double computeTimeLimitMinutes() { return computeTimeLimitMinutes; }
-    public Double timeLimitPerJobMinutes() { return timeLimitPerJobMinutes; }
-    public Long minIterationPerJob() { return minIterationPerJob; }
-    public Long maxIterationPerJob() { return maxIterationPerJob; }
     public Integer saveTopKOnly() { return saveTopKOnly; }
     public String spawnProject() { return spawnProject; }
     public double reportPeriodMinutes() { return reportPeriodMinutes; }

@@ -13,7 +13,7 @@ import dev.hpo.trial.Budget;
 /**
  * What a study searches and how, decoded and checked by {@link StudyDefinitionCodec}: the search space, the
  * objectives, the strategy (its catalog entry, settings and the strategy built from them), the early-stopping
- * rule (as stored and built) and the budget both were built with. Creation decodes a new study's input into one
+ * rule (as stored and built) and the study's limits (whose {@link #budget()} both were built with). Creation decodes a new study's input into one
  * (which checks it), the loop decodes the stored row into one (which it runs); nothing in it changes once the
  * study runs.
  *
@@ -24,10 +24,15 @@ import dev.hpo.trial.Budget;
  */
 public record StudyDefinition(SearchSpace space, List<Objective> objectives, StrategySpec strategySpec,
                               Map<String, Object> strategySettings, SearchStrategy strategy,
-                              EarlyStopping earlyStopping, StoppingRule stoppingRule, Budget budget) {
+                              EarlyStopping earlyStopping, StoppingRule stoppingRule, StudyLimits limits) {
 
     public StudyDefinition {
         objectives = List.copyOf(objectives);
+    }
+
+    /** The limits the strategy and the stopping rule plan with. */
+    public Budget budget() {
+        return limits.budget();
     }
 
     /** The strategy's API name, as stored in {@code strategy_name}. */

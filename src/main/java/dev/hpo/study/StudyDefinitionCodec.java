@@ -29,12 +29,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one reader of a study's stored definition (space, objectives, strategy name and settings, early stopping,
- * with the budget they plan with): {@link StudyFactory} decodes a new study's input with it, the loop decodes the
- * stored row with it, and the {@link Study} entity reads and writes its objectives with it. What is stored is what
- * {@link #decodeNew} returns: the space in {@code SpaceCodec}'s canonical form, objectives by
- * {@link #encodeObjectives}, the strategy settings as the strategy records them, the early stopping as given. A
- * new field of the definition is read here and nowhere else.
+ * The one reader of a study's stored definition (space, objectives, strategy name and settings, early stopping
+ * and the limits, whose budget the strategy and rule plan with): {@link StudyFactory} decodes a new study's input
+ * with it, the loop decodes the stored row with it, and the {@link Study} entity reads and writes its objectives
+ * and limits with it. What is stored is what {@link #decodeNew} returns: the space in {@code SpaceCodec}'s
+ * canonical form, objectives by {@link #encodeObjectives}, the strategy settings as the strategy records them, the
+ * early stopping as given, the limits by {@link #encodeLimits}. A new field of the definition is read here and
+ * nowhere else.
  *
  * <p>Both decodes check the same things in the same order and throw {@link UnusableInputException} (422) naming
  * the field as the study API spells it ({@code parameters[1].max}, {@code objectives[0].sign},
@@ -87,10 +88,66 @@ public class StudyDefinitionCodec {
      * column may be empty: settings, early stopping).
      */
     public StudyDefinition decode(String space, String objectives, String strategyName, String strategySettings,
-                                  String earlyStopping, Budget budget) {
+                                  String earlyStopping, String limits) {
         Map<String, Object> settings = strategySettings == null ? Map.of() : json.readValue(strategySettings, MAP);
         return decode(new StoredDefinition(json.readValue(space, List.class), json.readValue(objectives, OBJECTIVES),
-                strategyName, settings, earlyStopping(earlyStopping), budget));
+                strategyName, settings, earlyStopping(earlyStopping), decodeLimits(json.readValue(limits, MAP))));
+    }
+
+    /**
+     * Limits as stored in {@code study.limits}: one key per limit, named as the study API names it; a limit that is
+     * not set is left out (so a limit added later reads as "none" in a study stored before it).
+     */
+    public static Map<String, Object> encodeLimits(StudyLimits limits) {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("maxConcurrentExperiments", limits.maxConcurrentExperiments());
+        putSet(stored, "totalMaxJobs", limits.totalMaxJobs());
+        putSet(stored, "optimizationTimeLimitMinutes", limits.optimizationTimeLimitMinutes());
+        putSet(stored, "computeTimeLimitMinutes", limits.computeTimeLimitMinutes());
+        putSet(stored, "timeLimitPerJobMinutes", limits.timeLimitPerJobMinutes());
+        putSet(stored, "minIterationPerJob", limits.minIterationPerJob());
+        putSet(stored, "maxIterationPerJob", limits.maxIterationPerJob());
+        stored.put("maxRetriesPerExperiment", limits.maxRetriesPerExperiment());
+        return stored;
+    }
+
+    /**
+     * Reads stored limits (see {@link #encodeLimits}); a missing key is no limit ({@code maxRetriesPerExperiment}:
+     * 0). Throws {@link UnusableInputException} naming the key when a value is not a number or the required
+     * {@code maxConcurrentExperiments} is missing.
+     */
+    public static StudyLimits decodeLimits(Map<String, ?> stored) {
+        Number concurrent = number(stored, "maxConcurrentExperiments");
+        if (concurrent == null) {
+            throw new UnusableInputException("maxConcurrentExperiments", "the stored limits have no maxConcurrentExperiments");
+        }
+        Number totalMaxJobs = number(stored, "totalMaxJobs");
+        Number minIteration = number(stored, "minIterationPerJob");
+        Number maxIteration = number(stored, "maxIterationPerJob");
+        Number retries = number(stored, "maxRetriesPerExperiment");
+        return new StudyLimits(concurrent.intValue(), totalMaxJobs == null ? null : totalMaxJobs.intValue(),
+                decimal(stored, "optimizationTimeLimitMinutes"), decimal(stored, "computeTimeLimitMinutes"),
+                decimal(stored, "timeLimitPerJobMinutes"), minIteration == null ? null : minIteration.longValue(),
+                maxIteration == null ? null : maxIteration.longValue(), retries == null ? 0 : retries.intValue());
+    }
+
+    private static void putSet(Map<String, Object> stored, String key, Object value) {
+        if (value != null) {
+            stored.put(key, value);
+        }
+    }
+
+    private static Number number(Map<String, ?> stored, String key) {
+        Object value = stored.get(key);
+        if (value == null || value instanceof Number) {
+            return (Number) value;
+        }
+        throw new UnusableInputException(key, "the stored limit " + key + " is not a number: " + value);
+    }
+
+    private static Double decimal(Map<String, ?> stored, String key) {
+        Number value = number(stored, key);
+        return value == null ? null : value.doubleValue();
     }
 
     /** Objectives as stored: {@code {title, series, sign}} with the sign's API name. */
@@ -143,7 +200,7 @@ public class StudyDefinitionCodec {
         if (objectives.isEmpty()) {
             throw new UnusableInputException("objectives", "study has no objective");
         }
-        Budget budget = d.budget();
+        Budget budget = d.limits().budget();
         if (isNew) {
             if (budget.minIterationPerJob() != null && budget.maxIterationPerJob() != null
                     && budget.minIterationPerJob() > budget.maxIterationPerJob()) {
@@ -177,7 +234,7 @@ public class StudyDefinitionCodec {
 
         EarlyStopping earlyStopping = d.earlyStopping();
         StoppingRule rule = earlyStopping == null ? null : stoppingRule(earlyStopping, budget, isNew);
-        return new StudyDefinition(space, objectives, spec, settings, strategy, earlyStopping, rule, budget);
+        return new StudyDefinition(space, objectives, spec, settings, strategy, earlyStopping, rule, d.limits());
     }
 
     private static SearchSpace space(List<?> parameters, boolean isNew) {

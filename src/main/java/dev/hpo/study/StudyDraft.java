@@ -7,15 +7,13 @@ import dev.hpo.experiment.BaseExperimentId;
 
 /**
  * A study as the client described it, well-formed but not yet checked against the domain (search space,
- * strategy, early stopping, backend). Null means "not given": the factory applies the documented defaults.
+ * strategy, early stopping, backend). Null means "not given": the factory applies the documented defaults; the
+ * limits already hold theirs ({@link StudyLimits#given}).
  */
 public record StudyDraft(String name, BaseExperimentId baseExperimentId, List<Object> parameters,
                          List<ObjectiveDraft> objectives, StrategyDraft strategy, StoppingDraft earlyStopping,
-                         String backend, String executionQueue, Integer maxConcurrentExperiments, Integer totalMaxJobs,
-                         Double optimizationTimeLimitMinutes, Double computeTimeLimitMinutes,
-                         Double timeLimitPerJobMinutes, Long minIterationPerJob, Long maxIterationPerJob,
-                         Integer saveTopKOnly, String spawnProject, Double reportPeriodMinutes,
-                         Integer maxRetriesPerExperiment) {
+                         String backend, String executionQueue, StudyLimits limits, Integer saveTopKOnly,
+                         String spawnProject, Double reportPeriodMinutes) {
 
     /** One objective: metric title/series and the sign's API name. */
     public record ObjectiveDraft(String title, String series, String sign) {

@@ -22,25 +22,18 @@ import dev.hpo.strategy.catalog.StrategyCatalog;
  * definition (space, objectives, strategy, early stopping, budget) is checked and put in its stored form by the
  * {@link StudyDefinitionCodec}, the same one the loop reads it back with; the backend is checked here.
  *
- * <p>Defaults: {@code maxConcurrentExperiments} 1 (ClearML's is 10; one at a time is safe for the process
- * backend on a small host and makes a seeded study exactly reproducible; raise it for queue workers),
- * strategy {@code auto} (gp or tpe by space, objectives and job budget, the pick recorded in the settings as
- * {@code resolvedTo}; ClearML's default {@code random} stays available by name), a random
+ * <p>Defaults: the limits' ({@link StudyLimits#given}: {@code maxConcurrentExperiments} 1,
+ * {@code maxRetriesPerExperiment} 1), strategy {@code auto} (gp or tpe by space, objectives and job budget, the
+ * pick recorded in the settings as {@code resolvedTo}; ClearML's default {@code random} stays available by name), a random
  * seed below 2^53 (stored, so the study can be repeated, and exact in any JSON client), backend {@code queue}
  * with queue {@code default}, report period 5 minutes.
  */
 @Component
 public class StudyFactory {
 
-    public static final int DEFAULT_MAX_CONCURRENT = 1;
     public static final double DEFAULT_REPORT_PERIOD_MINUTES = 5;
     public static final String DEFAULT_BACKEND = "queue";
     public static final String DEFAULT_QUEUE = "default";
-    /**
-     * A lost experiment (its worker or the service died under it) runs once more by default: a restart of the
-     * service or a preempted worker should not cost the study a result. 0 restores fail-at-once.
-     */
-    public static final int DEFAULT_RETRIES_PER_EXPERIMENT = 1;
     /** The strategy of a study that names none. */
     public static final String DEFAULT_STRATEGY = "auto";
 
@@ -66,23 +59,18 @@ public class StudyFactory {
      * @param baseCommand the base experiment's command (null when it has none), which the chosen backend checks
      */
     public NewStudy build(StudyDraft draft, List<String> baseCommand) {
-        requireFinitePositive("optimizationTimeLimitMinutes", draft.optimizationTimeLimitMinutes());
-        requireFinitePositive("computeTimeLimitMinutes", draft.computeTimeLimitMinutes());
-        requireFinitePositive("timeLimitPerJobMinutes", draft.timeLimitPerJobMinutes());
+        StudyLimits limits = draft.limits();
+        requireFinitePositive("optimizationTimeLimitMinutes", limits.optimizationTimeLimitMinutes());
+        requireFinitePositive("computeTimeLimitMinutes", limits.computeTimeLimitMinutes());
+        requireFinitePositive("timeLimitPerJobMinutes", limits.timeLimitPerJobMinutes());
         requireFinitePositive("reportPeriodMinutes", draft.reportPeriodMinutes());
 
-        StudyLimits limits = new StudyLimits(
-                draft.maxConcurrentExperiments() == null ? DEFAULT_MAX_CONCURRENT : draft.maxConcurrentExperiments(),
-                draft.totalMaxJobs(), draft.optimizationTimeLimitMinutes(), draft.computeTimeLimitMinutes(),
-                draft.timeLimitPerJobMinutes(), draft.minIterationPerJob(), draft.maxIterationPerJob(),
-                draft.maxRetriesPerExperiment() == null ? DEFAULT_RETRIES_PER_EXPERIMENT
-                        : draft.maxRetriesPerExperiment());
         StudyDraft.StrategyDraft strategy = draft.strategy() == null
                 ? new StudyDraft.StrategyDraft(null, null, null) : draft.strategy();
         StudyDefinition definition = codec.decodeNew(new StoredDefinition(draft.parameters(),
                 objectives(draft.objectives()), strategy.name() != null ? strategy.name() : DEFAULT_STRATEGY,
                 strategy.settings() == null ? Map.of() : strategy.settings(), earlyStopping(draft.earlyStopping()),
-                limits.budget()));
+                limits));
         long seed = strategy.seed() != null ? strategy.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
 
         String backend = draft.backend() != null ? draft.backend() : DEFAULT_BACKEND;

@@ -97,7 +97,7 @@ public class StudyService {
         study.start(clock.instant(), jobCompleteCallbackUrl);
         changed(study);
         StudyLog.started(study.id().value(), study.name(), study.strategyName(),
-                study.earlyStopping() == null ? null : study.earlyStopping().rule(), study.backend(), study.totalMaxJobs());
+                study.earlyStopping() == null ? null : study.earlyStopping().rule(), study.backend(), study.limits().totalMaxJobs());
         return study;
     }
 

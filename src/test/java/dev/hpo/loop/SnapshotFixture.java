@@ -1,6 +1,7 @@
 package dev.hpo.loop;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +15,9 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.space.SpaceCodec;
 import dev.hpo.stopping.StoppingRule;
 import dev.hpo.strategy.SearchStrategy;
+import dev.hpo.study.StudyDefinitionCodec;
+import dev.hpo.study.StudyLimits;
 import dev.hpo.study.StudyStatus;
-import dev.hpo.trial.Budget;
 
 /**
  * Builds {@link StudySnapshot}s in memory, as {@link SnapshotLoader} would from the database, so the tick's
@@ -36,16 +38,12 @@ final class SnapshotFixture {
     boolean strategyNeedsIntermediate;
     StudyStatus status = StudyStatus.RUNNING;
     String statusReason;
-    int maxConcurrent = 2;
-    Integer totalMaxJobs;
-    Double computeTimeLimitMinutes;
-    Double timeLimitPerJobMinutes;
-    Long maxIterationPerJob;
+    /** The study's limits in their stored form, by their API names ({@link #limit}). */
+    private final Map<String, Object> limits = new LinkedHashMap<>(Map.of("maxConcurrentExperiments", 2));
     Integer saveTopKOnly;
     Instant deadline;
     Instant lastReportAt = T0;
     double reportPeriodMinutes = 5;
-    int maxRetries;
     String backend = "queue";
     boolean judgeWorkers = true;
 
@@ -53,22 +51,38 @@ final class SnapshotFixture {
 
     StudyRow row(int experimentsCreated) {
         return new StudyRow(UUID.nameUUIDFromBytes("study".getBytes()), "s", UUID.randomUUID(), status, statusReason,
-                null, null, "scripted", null, null, 42L, null, backend, "default", maxConcurrent, totalMaxJobs,
-                computeTimeLimitMinutes, timeLimitPerJobMinutes, null, maxIterationPerJob, saveTopKOnly, null,
+                null, null, "scripted", null, null, 42L, null, null, backend, "default", saveTopKOnly, null,
                 reportPeriodMinutes, null, T0, deadline, experimentsCreated, lastReportAt, "me",
-                T0.plusSeconds(3600), maxRetries);
+                T0.plusSeconds(3600));
+    }
+
+    /**
+     * Sets one of the study's limits by its API name, as a study's definition stores it (so a limit added later needs
+     * no field here); before the first experiment or decision, as the limits are fixed once a study runs.
+     */
+    void limit(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(limits);
+        changed.put(name, value);
+        if (!StudyDefinitionCodec.encodeLimits(StudyDefinitionCodec.decodeLimits(changed)).containsKey(name)) {
+            throw new IllegalArgumentException("no study limit is named " + name);
+        }
+        limits.put(name, value);
+    }
+
+    /** The limits as the test set them, as the loop reads them from the study's definition. */
+    StudyLimits limits() {
+        return StudyDefinitionCodec.decodeLimits(limits);
     }
 
     /** The snapshot, built on first use from the settings above. */
     StudySnapshot snapshot() {
         if (snapshot == null) {
-            Budget budget = new Budget(null, maxIterationPerJob, totalMaxJobs, maxConcurrent);
             // the model asks whatever strategy and rule the test sets, also after the snapshot was built
             SearchStrategy currentStrategy = context -> strategy.suggest(context);
             StoppingRule currentRule = (running, trials, objective, limits) ->
                     rule != null && rule.shouldStop(running, trials, objective, limits);
             StudyModel model = new StudyModel(row(0).id(), SPACE, objectives, currentStrategy, currentRule,
-                    strategyNeedsIntermediate, budget, new BaseExperimentRow("train", "demo", null, null, null, null),
+                    strategyNeedsIntermediate, limits(), new BaseExperimentRow("train", "demo", null, null, null, null),
                     Map.of(), List.of(), Map.of());
             snapshot = new StudySnapshot(model);
             snapshot.study(row(0));
@@ -105,8 +119,15 @@ final class SnapshotFixture {
         snapshot().put(snapshot().row(row.number()));
     }
 
-    /** Re-reads the study row (after changing a setting above). */
+    /**
+     * Re-reads the study row (after changing a setting above). The limits are the study's definition, fixed once it
+     * runs and held by the model: a test that changes one after the snapshot was built is told so.
+     */
     void refreshStudy() {
+        if (!limits().equals(snapshot().model.limits)) {
+            throw new IllegalStateException("the limits are fixed once the study runs: set them before the first "
+                    + "experiment or decision");
+        }
         snapshot().study(row(snapshot().size()));
         snapshot().judgeWorkers(judgeWorkers);
     }

@@ -87,9 +87,9 @@ class StudyTickIT {
         UUID study = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO study (id, name, base_experiment_id, space, objectives, strategy_name, seed, backend,
-                                   execution_queue, max_concurrent_experiments, total_max_jobs, status, created_at,
-                                   started_at)
-                VALUES (?, 'tick', ?, ?::jsonb, ?::jsonb, ?, 1, 'queue', 'q-tick', ?, ?, 'RUNNING', now(), now())
+                                   execution_queue, limits, status, created_at, started_at)
+                VALUES (?, 'tick', ?, ?::jsonb, ?::jsonb, ?, 1, 'queue', 'q-tick',
+                        jsonb_build_object('maxConcurrentExperiments', ?, 'totalMaxJobs', ?), 'RUNNING', now(), now())
                 """, study, base,
                 "[{\"type\": \"uniform\", \"name\": \"x\", \"min\": 0, \"max\": 1}]",
                 "[{\"title\": \"validation\", \"series\": \"loss\", \"sign\": \"min\"}]", strategy, concurrency, jobs);

@@ -68,8 +68,8 @@ class TickDeciderTest {
 
     @Test
     void rule1cRunningMinutesOfAllExperimentsReachingTheComputeLimitStopTheStudy() {
-        study.computeTimeLimitMinutes = 3.0;
-        study.maxConcurrent = 1;
+        study.limit("computeTimeLimitMinutes", 3.0);
+        study.limit("maxConcurrentExperiments", 1);
         study.add(ExperimentStatus.COMPLETED, null); // ran one minute
         study.add(ExperimentStatus.RUNNING, null); // started at T0
 
@@ -84,8 +84,8 @@ class TickDeciderTest {
 
     @Test
     void rule2aAnExperimentRunningLongerThanTheTimeLimitPerJobIsAbortedAsTimeLimit() {
-        study.timeLimitPerJobMinutes = 1.0;
-        study.maxConcurrent = 1;
+        study.limit("timeLimitPerJobMinutes", 1.0);
+        study.limit("maxConcurrentExperiments", 1);
         study.add(ExperimentStatus.RUNNING, null);
 
         assertThat(decide(T0.plusSeconds(59)).ends()).isEmpty();
@@ -101,8 +101,8 @@ class TickDeciderTest {
 
     @Test
     void rule2bReachingTheIterationBudgetCompletesTheExperimentAsIterationLimit() {
-        study.maxIterationPerJob = 10L;
-        study.maxConcurrent = 2;
+        study.limit("maxIterationPerJob", 10L);
+        study.limit("maxConcurrentExperiments", 2);
         ExperimentRow below = study.add(ExperimentStatus.RUNNING, null);
         ExperimentRow reached = study.add(ExperimentStatus.RUNNING, null);
         study.report(below, 9, 9, 0.5);
@@ -120,7 +120,7 @@ class TickDeciderTest {
 
     @Test
     void rule2cALostWorkerFailsItsExperimentAndItsSlotIsRefilledOnlyOnTheNextTick() {
-        study.maxConcurrent = 1;
+        study.limit("maxConcurrentExperiments", 1);
         ExperimentRow row = study.add(ExperimentStatus.RUNNING, null);
         study.replace(expired(row, T0.plusSeconds(5)));
 
@@ -138,7 +138,7 @@ class TickDeciderTest {
 
     @Test
     void rule2dALostWorkerIsRetriedWhileTheStudyAllowsAndFailsOnceItsRetriesAreUsed() {
-        study.maxRetries = 1;
+        study.limit("maxRetriesPerExperiment", 1);
         ExperimentRow first = study.add(ExperimentStatus.RUNNING, null);
         ExperimentRow second = study.add(ExperimentStatus.RUNNING, null);
         study.replace(expired(first, T0.plusSeconds(5)));
@@ -174,10 +174,10 @@ class TickDeciderTest {
             assertThat(trials.get(running.number())).isSameAs(running);
             return running.number() == 1;
         };
+        study.limit("maxConcurrentExperiments", 3);
         ExperimentRow keep = study.add(ExperimentStatus.RUNNING, null);
         ExperimentRow prune = study.add(ExperimentStatus.RUNNING, null);
         study.add(ExperimentStatus.RUNNING, null); // reported nothing: not asked
-        study.maxConcurrent = 3;
         study.report(keep, 3, 3, 0.2);
         study.report(prune, 3, 3, 0.9);
 
@@ -206,19 +206,23 @@ class TickDeciderTest {
 
     @Test
     void rule3aFreeSlotsAreTheConcurrencyLessWhatIsActiveCappedByTheJobBudget() {
-        study.maxConcurrent = 4;
+        study.limit("maxConcurrentExperiments", 4);
         study.add(ExperimentStatus.RUNNING, null);
         assertThat(decide(T0).created()).extracting(NewExperiment::number).containsExactly(1, 2, 3);
 
-        study.totalMaxJobs = 3;
-        TickPlan capped = decide(T0);
+        SnapshotFixture budgeted = new SnapshotFixture();
+        budgeted.limit("maxConcurrentExperiments", 4);
+        budgeted.limit("totalMaxJobs", 3);
+        budgeted.add(ExperimentStatus.RUNNING, null);
+        budgeted.refreshStudy();
+        TickPlan capped = TickDecider.decide(budgeted.snapshot(), T0);
         assertThat(capped.created()).extracting(NewExperiment::number).containsExactly(1, 2);
         assertThat(capped.experimentsCreated()).isEqualTo(3);
     }
 
     @Test
     void rule3bTheStrategyIsAskedOncePerSlotWithTheLoopsSeedAndSeesEachNewExperimentAsPending() {
-        study.maxConcurrent = 3;
+        study.limit("maxConcurrentExperiments", 3);
         List<Long> draws = new ArrayList<>();
         List<List<TrialState>> seen = new ArrayList<>();
         study.strategy = context -> {
@@ -243,7 +247,7 @@ class TickDeciderTest {
 
     @Test
     void rule3cARepeatedPointIsRedrawnWithASaltedGeneratorAndPersistentRepeatsEndTheFilling() {
-        study.maxConcurrent = 2;
+        study.limit("maxConcurrentExperiments", 2);
         study.add(ExperimentStatus.RUNNING, null); // x = 0.0
         List<Long> draws = new ArrayList<>();
         study.strategy = context -> {
@@ -285,7 +289,7 @@ class TickDeciderTest {
 
     @Test
     void rule4aTheJobBudgetUsedWithNothingActiveCompletesTheStudy() {
-        study.totalMaxJobs = 2;
+        study.limit("totalMaxJobs", 2);
         study.add(ExperimentStatus.COMPLETED, null);
         ExperimentRow last = study.add(ExperimentStatus.RUNNING, null);
         assertThat(decide(T0).end()).isNull();
@@ -318,7 +322,7 @@ class TickDeciderTest {
 
     @Test
     void rule5EveryEndedExperimentWithoutAnEventGetsOneIncludingThoseEndedInThisTick() {
-        study.timeLimitPerJobMinutes = 1.0;
+        study.limit("timeLimitPerJobMinutes", 1.0);
         ExperimentRow ended = study.add(ExperimentStatus.FAILED, null);
         study.replace(new ExperimentRow(ended.id(), 0, ExperimentStatus.FAILED, null, null, T0, T0, null, false, false, 0));
         study.add(ExperimentStatus.COMPLETED, null); // already notified

@@ -196,6 +196,41 @@ class WorkerProtocolIT extends ApiTestBase {
     }
 
     @Test
+    void completeWithTheLastPointsStoresThemBeforeTheEndAndBadPointsChangeNothing() {
+        String queue = uniqueQueue();
+        String study = runningStudy(queue);
+        UUID id = insertExperiments(study, 1, queue).get(0);
+        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        String path = "/api/v1/experiments/" + id + "/complete";
+
+        Http.Answer noValue = http.post(path, "{\"scalars\": [{\"title\": \"validation\", \"series\": \"loss\", "
+                + "\"iteration\": 3}]}");
+        Http.Answer nan = http.post(path, "{\"scalars\": [" + LOSS.formatted(3, "\"NaN\"") + "]}");
+        assertThat(noValue.status()).isEqualTo(400);
+        assertThat(noValue.body()).contains("scalars[0].value");
+        assertThat(nan.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select status from experiment where id = ?", String.class, id))
+                .isEqualTo("RUNNING");
+        assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
+
+        Http.Answer done = http.post(path, "{\"scalars\": [" + LOSS.formatted(2, "0.5") + "," + LOSS.formatted(3, "0.25")
+                + "]}");
+        Http.Answer repeated = http.post(path, "{\"scalars\": [" + LOSS.formatted(4, "0.1") + "]}");
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo(done.body());
+        assertThat(count("scalar where experiment_id = '" + id + "'")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select last_value from metric_summary where experiment_id = ?", Double.class,
+                id)).isEqualTo(0.25);
+        // the end's event was written after the points: it carries the objective
+        assertThat(jdbc.queryForObject("select data -> 'objectives' ->> 0 from study_event "
+                + "where type = 'experiment_ended' and data ->> 'experimentId' = ?", String.class, id.toString()))
+                .isEqualTo("0.25");
+    }
+
+    @Test
     void failIsIdempotentAndKeepsTheFirstMessage() {
         String queue = uniqueQueue();
         String study = runningStudy(queue);

@@ -108,6 +108,10 @@ class StudyApiIT extends ApiTestBase {
         assertThat(created.json().get("status").asString()).isEqualTo("CREATED");
         assertThat(created.json().get("strategy").get("seed").asLong()).isEqualTo(42);
         assertThat(created.json().get("maxConcurrentExperiments").asInt()).isEqualTo(5);
+        // the limits are shown at the top level, as they were given, not as their stored object
+        assertThat(created.json().get("totalMaxJobs").asInt()).isEqualTo(50);
+        assertThat(created.json().get("timeLimitPerJobMinutes").asDouble()).isEqualTo(120.0);
+        assertThat(created.json().has("limits")).isFalse();
         assertThat(created.json().get("parameters").get(0).get("includeMax").asBoolean()).isTrue();
         String id = created.json().get("id").asString();
         assertThat(http.get("/api/v1/studies/" + id).json().get("name").asString()).isEqualTo("lr-search");
@@ -209,6 +213,8 @@ class StudyApiIT extends ApiTestBase {
         assertThat(beforeStart.json().get("timeLimit").isNull()).isTrue();
         assertThat(http.get("/api/v1/studies/" + id).json().get("deadline").isNull()).isFalse();
         assertThat(Instant.parse(absolute.json().get("timeLimit").asString())).isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // the change before start was stored in the study's limits (a change after start moves only the deadline)
+        assertThat(http.get("/api/v1/studies/" + id).json().get("optimizationTimeLimitMinutes").asDouble()).isEqualTo(10.0);
         assertThat(optimizer.json().get("strategy").asString()).isEqualTo("auto");
         assertThat(optimizer.json().get("settings").get("resolvedTo").asString()).isEqualTo("tpe");
         assertThat(optimizer.json().get("seed").asLong()).isEqualTo(9);

@@ -21,7 +21,8 @@ class StudyDefinitionCodecTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final StudyDefinitionCodec CODEC = new StudyDefinitionCodec(JSON);
-    private static final Budget BUDGET = new Budget(1L, 27L, 50, 2);
+    private static final StudyLimits LIMITS = new StudyLimits(2, 50, null, null, null, 1L, 27L);
+    private static final Budget BUDGET = LIMITS.budget();
 
     private static Map<String, Object> parameter(Object... keysAndValues) {
         Map<String, Object> parameter = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ class StudyDefinitionCodecTest {
     private static StoredDefinition given(String strategy, Map<String, Object> settings, EarlyStopping stopping) {
         return new StoredDefinition(List.of(parameter("type", "uniform", "name", "x", "min", 0, "max", 1),
                 parameter("type", "discrete", "name", "opt", "values", List.of("adam", "sgd"))),
-                List.of(objective("val", "loss", "min")), strategy, settings, stopping, BUDGET);
+                List.of(objective("val", "loss", "min")), strategy, settings, stopping, LIMITS);
     }
 
     /** What the loop does: read the columns as the API stored them, as JSON text. */
@@ -50,7 +51,8 @@ class StudyDefinitionCodecTest {
         return CODEC.decode(JSON.writeValueAsString(SpaceCodec.toJson(created.space())),
                 JSON.writeValueAsString(StudyDefinitionCodec.encodeObjectives(created.objectives())),
                 created.strategyName(), JSON.writeValueAsString(created.strategySettings()),
-                JSON.writeValueAsString(created.earlyStopping()), created.budget());
+                JSON.writeValueAsString(created.earlyStopping()),
+                JSON.writeValueAsString(StudyDefinitionCodec.encodeLimits(created.limits())));
     }
 
     @Test
@@ -66,6 +68,7 @@ class StudyDefinitionCodecTest {
         assertThat(read.strategySettings()).isEqualTo(Map.of("startupTrials", 4));
         assertThat(read.earlyStopping()).isEqualTo(new EarlyStopping("median", Map.of("startupTrials", 3)));
         assertThat(read.stoppingRule()).isNotNull();
+        assertThat(read.limits()).isEqualTo(LIMITS);
         assertThat(read.budget()).isEqualTo(BUDGET);
     }
 
@@ -84,7 +87,8 @@ class StudyDefinitionCodecTest {
         String objectives = JSON.writeValueAsString(StudyDefinitionCodec.encodeObjectives(created.objectives()));
 
         for (String column : new String[] {null, "null", "{\"rule\":null}"}) {
-            StudyDefinition read = CODEC.decode(space, objectives, "random", null, column, BUDGET);
+            StudyDefinition read = CODEC.decode(space, objectives, "random", null, column,
+                    JSON.writeValueAsString(StudyDefinitionCodec.encodeLimits(LIMITS)));
             assertThat(read.earlyStopping()).isNull();
             assertThat(read.stoppingRule()).isNull();
         }
@@ -98,9 +102,9 @@ class StudyDefinitionCodecTest {
         assertField(given("random", Map.of(), new EarlyStopping("median", Map.of("startupTrials", -1))),
                 "earlyStopping.settings");
         assertField(new StoredDefinition(List.of(parameter("type", "uniform", "name", "x", "min", 1, "max", 0)),
-                List.of(objective("val", "loss", "min")), "random", Map.of(), null, BUDGET), "parameters[0].max");
+                List.of(objective("val", "loss", "min")), "random", Map.of(), null, LIMITS), "parameters[0].max");
         assertField(new StoredDefinition(given("random", Map.of(), null).space(),
-                List.of(objective("val", "loss", "smallest")), "random", Map.of(), null, BUDGET), "objectives[0].sign");
+                List.of(objective("val", "loss", "smallest")), "random", Map.of(), null, LIMITS), "objectives[0].sign");
     }
 
     @Test
@@ -108,12 +112,13 @@ class StudyDefinitionCodecTest {
         // Exponents that look like values are refused for a new study, yet a stored study with them still runs.
         StoredDefinition exponentsLikeValues = new StoredDefinition(
                 List.of(parameter("type", "log_uniform", "name", "lr", "min", 0.0001, "max", 0.1)),
-                List.of(objective("val", "loss", "min")), "random", Map.of(), null, BUDGET);
+                List.of(objective("val", "loss", "min")), "random", Map.of(), null, LIMITS);
         StoredDefinition sameMetricTwice = new StoredDefinition(given("random", Map.of(), null).space(),
                 List.of(objective("val", "loss", "min"), objective("val", "loss", "max")), "random", Map.of(), null,
-                BUDGET);
+                LIMITS);
         StoredDefinition budgetsCrossed = new StoredDefinition(given("random", Map.of(), null).space(),
-                List.of(objective("val", "loss", "min")), "random", Map.of(), null, new Budget(9L, 3L, null, 1));
+                List.of(objective("val", "loss", "min")), "random", Map.of(), null,
+                new StudyLimits(1, null, null, null, null, 9L, 3L));
 
         assertField(exponentsLikeValues, "parameters[0].min");
         assertField(sameMetricTwice, "objectives[1]");
@@ -124,9 +129,40 @@ class StudyDefinitionCodecTest {
     }
 
     @Test
+    void limitsAreStoredByTheirApiNamesWithoutTheOnesNotSetAndReadBackAsGiven() {
+        // by key, not with the record's constructor: a limit added later does not touch this test
+        StudyLimits limits = StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 3,
+                "optimizationTimeLimitMinutes", 90.0, "timeLimitPerJobMinutes", 1.5, "maxIterationPerJob", 40L,
+                "maxRetriesPerExperiment", 2));
+
+        Map<String, Object> stored = StudyDefinitionCodec.encodeLimits(limits);
+
+        assertThat(limits.optimizationTimeLimitMinutes()).isEqualTo(90.0);
+        assertThat(limits.maxRetriesPerExperiment()).isEqualTo(2);
+        assertThat(stored).containsOnlyKeys("maxConcurrentExperiments", "optimizationTimeLimitMinutes",
+                "timeLimitPerJobMinutes", "maxIterationPerJob", "maxRetriesPerExperiment");
+        // as jsonb gives them back: whole numbers as Integer, so every number type must be read
+        Map<String, Object> asRead = JSON.readValue(JSON.writeValueAsString(stored), Map.class);
+        assertThat(StudyDefinitionCodec.decodeLimits(asRead)).isEqualTo(limits);
+    }
+
+    @Test
+    void aLimitMissingFromAStoredStudyIsNoLimitAndAValueThatIsNoNumberIsRefusedByName() {
+        assertThat(StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 1)))
+                .isEqualTo(new StudyLimits(1, null, null, null, null, null, null));
+        assertThatThrownBy(() -> StudyDefinitionCodec.decodeLimits(Map.of("maxConcurrentExperiments", 1,
+                "totalMaxJobs", "ten")))
+                .isInstanceOfSatisfying(UnusableInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("totalMaxJobs"));
+        assertThatThrownBy(() -> StudyDefinitionCodec.decodeLimits(Map.of()))
+                .isInstanceOfSatisfying(UnusableInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("maxConcurrentExperiments"));
+    }
+
+    @Test
     void aStudyWithoutObjectivesCannotBeRead() {
         assertThatThrownBy(() -> CODEC.decode(new StoredDefinition(given("random", Map.of(), null).space(),
-                List.of(), "random", Map.of(), null, BUDGET)))
+                List.of(), "random", Map.of(), null, LIMITS)))
                 .isInstanceOf(UnusableInputException.class).hasMessage("study has no objective");
     }
 

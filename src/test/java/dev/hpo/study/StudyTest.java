@@ -74,12 +74,16 @@ class StudyTest {
         Study study = study(null);
         study.changeTimeLimit(2, T0);
         assertThat(study.deadline()).isNull();
+        // before start the minutes are the stored limit itself
+        assertThat(study.limits().optimizationTimeLimitMinutes()).isEqualTo(2.0);
 
         study.start(T0.plusSeconds(60), null);
 
         assertThat(study.deadline()).isEqualTo(T0.plusSeconds(60 + 120));
         study.changeTimeLimit(1, T0.plusSeconds(100));
         assertThat(study.deadline()).isEqualTo(T0.plusSeconds(160));
+        // once started a change moves the deadline only; the limit keeps what the study started with
+        assertThat(study.limits().optimizationTimeLimitMinutes()).isEqualTo(2.0);
     }
 
     @Test

@@ -188,6 +188,12 @@ public final class Http {
         return post("/api/v1/experiments/" + experimentId + "/complete", Map.of());
     }
 
+    /** Completes an experiment with its last point, in one call. */
+    public Answer complete(String experimentId, String title, String series, long iteration, double value) {
+        return post("/api/v1/experiments/" + experimentId + "/complete", Map.of("scalars",
+                List.of(Map.of("title", title, "series", series, "iteration", iteration, "value", value))));
+    }
+
     /**
      * The body as text, except for a server-sent event stream, which never ends by itself: its status and headers are
      * the answer, and the stream is closed at once (the request timeout covers the headers only).

@@ -1,9 +1,13 @@
 package dev.hpo.loop.webhook;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +27,50 @@ public class JobCompleteOutbox {
         this.jdbc = jdbc;
     }
 
-    /** Records the event of one ended experiment; false when it was already recorded. */
-    public boolean record(UUID studyId, UUID experimentId, String callbackUrl, String payloadJson, Instant now) {
+    /** The event of one ended experiment: its id and the JSON payload to deliver. */
+    public record Ended(UUID experimentId, String payloadJson) {
+    }
+
+    /**
+     * Records the events of ended experiments of one study and sets their {@code completion_notified} flag, in one
+     * statement of the caller's transaction: exactly one event per experiment (an experiment already recorded keeps
+     * its first event), and the flag never without the event.
+     */
+    public void recordEnded(UUID studyId, String callbackUrl, List<Ended> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
         boolean deliver = callbackUrl != null && !callbackUrl.isBlank();
-        return jdbc.update("""
-                INSERT INTO job_complete_event (id, study_id, experiment_id, callback_url, payload, created_at,
-                                                next_attempt_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
-                ON CONFLICT (experiment_id) DO NOTHING
-                """, UUID.randomUUID(), studyId, experimentId, deliver ? callbackUrl : null, payloadJson,
-                Timestamps.of(now), deliver ? Timestamps.of(now) : null) == 1;
+        UUID[] ids = new UUID[events.size()];
+        UUID[] experiments = new UUID[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            ids[i] = UUID.randomUUID();
+            experiments[i] = events.get(i).experimentId();
+            payloads[i] = events.get(i).payloadJson();
+        }
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement statement = con.prepareStatement("""
+                    WITH recorded AS (
+                        INSERT INTO job_complete_event (id, study_id, experiment_id, callback_url, payload, created_at,
+                                                        next_attempt_at)
+                        SELECT e.id, ?, e.experiment_id, ?, e.payload::jsonb, ?, ?
+                          FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS e (id, experiment_id, payload)
+                        ON CONFLICT (experiment_id) DO NOTHING)
+                    UPDATE experiment SET completion_notified = true WHERE id = ANY(?)
+                    """)) {
+                Array experimentArray = con.createArrayOf("uuid", experiments);
+                statement.setObject(1, studyId);
+                statement.setString(2, deliver ? callbackUrl : null);
+                statement.setObject(3, Timestamps.of(now));
+                statement.setObject(4, deliver ? Timestamps.of(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setArray(5, con.createArrayOf("uuid", ids));
+                statement.setArray(6, experimentArray);
+                statement.setArray(7, con.createArrayOf("text", payloads));
+                statement.setArray(8, experimentArray);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** One event claimed for a delivery attempt. */

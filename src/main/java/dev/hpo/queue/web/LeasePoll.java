@@ -43,6 +43,7 @@ final class LeasePoll implements QueueWaiters.Waiter {
                                                                   String queue, String workerId, UUID tokenId,
                                                                   long waitMillis) {
         LeasePoll poll = new LeasePoll(protocol, waiters, queue, workerId, tokenId, Math.max(1, waitMillis));
+        long generation = waiters.generation();
         Optional<LeasedExperiment> now = protocol.lease(queue, workerId, tokenId);
         if (now.isPresent() || waitMillis <= 0 || !waiters.accepting()) {
             poll.result.setResult(answer(now));
@@ -52,8 +53,10 @@ final class LeasePoll implements QueueWaiters.Waiter {
         poll.result.onError(e -> poll.close());
         poll.result.onCompletion(poll::close);
         waiters.register(queue, poll);
-        // an experiment queued between the attempt above and the registration woke nobody: look again
-        poll.attempt(false);
+        if (waiters.generation() != generation) {
+            // an experiment queued between the attempt above and the registration may have woken nobody: look again
+            poll.attempt(false);
+        }
         return poll.result;
     }
 

@@ -51,35 +51,21 @@ class WorkerController {
     @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/scalars")
     WorkerAction scalars(@PathVariable UUID id, @RequestBody List<WorkerRequests.Scalar> body) {
-        List<ScalarPoint> points = new ArrayList<>(body.size());
-        List<InvalidInputException.FieldError> missing = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
-            WorkerRequests.Scalar s = body.get(i);
-            if (s == null) {
-                missing.add(new InvalidInputException.FieldError("[" + i + "]", "must be an object"));
-                continue;
-            }
-            require(missing, i, "title", s.title());
-            require(missing, i, "series", s.series());
-            require(missing, i, "iteration", s.iteration());
-            require(missing, i, "value", s.value());
-            if (s.title() != null && s.series() != null && s.iteration() != null && s.value() != null) {
-                points.add(new ScalarPoint(s.title(), s.series(), s.iteration(), s.value()));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(missing);
-        }
-        return protocol.reportScalars(new ExperimentId(id), points);
+        return protocol.reportScalars(new ExperimentId(id), points(body, ""));
     }
 
     @Operation(summary = "Mark the experiment completed",
-            description = "Repeating it on a completed experiment answers 200 with the same body; 409 otherwise.")
+            description = "Optionally with the experiment's last metric points (body {\"scalars\": [...]}, the "
+                    + "points of a scalar report): they are stored first, in the same transaction, so one call ends "
+                    + "an experiment with its result. Repeating it on a completed experiment answers 200 with the "
+                    + "same body (points are then not stored); 409 otherwise.")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", description = "Late or out-of-turn call: the problem carries the experiment's status")
     @PostMapping("/complete")
-    ExperimentOutcome complete(@PathVariable UUID id) {
-        return protocol.complete(new ExperimentId(id));
+    ExperimentOutcome complete(@PathVariable UUID id,
+                               @RequestBody(required = false) WorkerRequests.Completion body) {
+        List<ScalarPoint> points = body == null || body.scalars() == null ? List.of() : points(body.scalars(), "scalars");
+        return protocol.complete(new ExperimentId(id), points);
     }
 
     @Operation(summary = "Mark the experiment failed",
@@ -91,9 +77,34 @@ class WorkerController {
         return protocol.fail(new ExperimentId(id), body == null ? null : body.message());
     }
 
-    private static void require(List<InvalidInputException.FieldError> errors, int index, String field, Object value) {
+    /** The points of a request body, every field checked ({@code field}: where the list sits in the body). */
+    private static List<ScalarPoint> points(List<WorkerRequests.Scalar> body, String field) {
+        List<ScalarPoint> points = new ArrayList<>(body.size());
+        List<InvalidInputException.FieldError> missing = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            WorkerRequests.Scalar s = body.get(i);
+            if (s == null) {
+                missing.add(new InvalidInputException.FieldError(field + "[" + i + "]", "must be an object"));
+                continue;
+            }
+            require(missing, field, i, "title", s.title());
+            require(missing, field, i, "series", s.series());
+            require(missing, field, i, "iteration", s.iteration());
+            require(missing, field, i, "value", s.value());
+            if (s.title() != null && s.series() != null && s.iteration() != null && s.value() != null) {
+                points.add(new ScalarPoint(s.title(), s.series(), s.iteration(), s.value()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return points;
+    }
+
+    private static void require(List<InvalidInputException.FieldError> errors, String list, int index, String name,
+                                Object value) {
         if (value == null) {
-            errors.add(new InvalidInputException.FieldError("[" + index + "]." + field, "is required"));
+            errors.add(new InvalidInputException.FieldError(list + "[" + index + "]." + name, "is required"));
         }
     }
 }

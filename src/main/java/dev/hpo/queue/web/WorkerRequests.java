@@ -1,5 +1,7 @@
 package dev.hpo.queue.web;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -15,6 +17,10 @@ final class WorkerRequests {
 
     /** One metric point; every field is required. */
     record Scalar(String title, String series, Long iteration, Double value) {
+    }
+
+    /** A complete's optional body: the experiment's last metric points, stored before it completes. */
+    record Completion(List<Scalar> scalars) {
     }
 
     /** Why the experiment failed (optional, kept up to 10,000 characters). */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.hpo.experiment.BaseExperimentId;
 import dev.hpo.shared.InputLimits;
 import dev.hpo.study.StudyDraft;
+import dev.hpo.study.StudyLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -67,9 +68,10 @@ final class StudyRequests {
                     objectives.stream().map(o -> new StudyDraft.ObjectiveDraft(o.title(), o.series(), o.sign())).toList(),
                     strategy == null ? null : new StudyDraft.StrategyDraft(strategy.name(), strategy.seed(), strategy.settings()),
                     earlyStopping == null ? null : new StudyDraft.StoppingDraft(earlyStopping.rule(), earlyStopping.settings()),
-                    backend, executionQueue, maxConcurrentExperiments, totalMaxJobs, optimizationTimeLimitMinutes,
-                    computeTimeLimitMinutes, timeLimitPerJobMinutes, minIterationPerJob, maxIterationPerJob,
-                    saveTopKOnly, spawnProject, reportPeriodMinutes, maxRetriesPerExperiment);
+                    backend, executionQueue, StudyLimits.given(maxConcurrentExperiments, totalMaxJobs,
+                            optimizationTimeLimitMinutes, computeTimeLimitMinutes, timeLimitPerJobMinutes,
+                            minIterationPerJob, maxIterationPerJob, maxRetriesPerExperiment),
+                    saveTopKOnly, spawnProject, reportPeriodMinutes);
         }
     }
 

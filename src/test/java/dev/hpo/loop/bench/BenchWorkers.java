@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Zero-cost HTTP workers of one queue, as a real worker runs them: lease (a long poll when {@code leaseWait} is
- * positive, else back-to-back polls 0.2 ms apart), report one scalar, complete. Records, per worker, the time
+ * positive, else back-to-back polls 0.2 ms apart), report one scalar, complete; or, with {@code tell}, lease and
+ * complete with the scalar in the same call (two calls per experiment instead of three). Records, per worker, the time
  * from sending {@code complete} to its next successful lease, and the time at which every {@code window}-th
  * experiment completed.
  */
@@ -43,7 +44,7 @@ final class BenchWorkers {
      * Runs until {@code total} experiments completed. {@code sample} (e.g. the seconds the strategy has spent so
      * far) is read at the start and at the end of every window.
      */
-    static Run run(Http http, String queue, int workers, int total, int window, double leaseWait,
+    static Run run(Http http, String queue, int workers, int total, int window, double leaseWait, boolean tell,
                    DoubleSupplier sample) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
@@ -71,9 +72,15 @@ final class BenchWorkers {
                             gaps.add(System.nanoTime() - completedAt);
                         }
                         String id = experiment.get("id").asString();
-                        http.report(id, "validation", "loss", 0, experiment.get("parameters").get("x").asDouble());
-                        completedAt = System.nanoTime();
-                        http.complete(id).requireOk();
+                        double x = experiment.get("parameters").get("x").asDouble();
+                        if (tell) {
+                            completedAt = System.nanoTime();
+                            http.complete(id, "validation", "loss", 0, x).requireOk();
+                        } else {
+                            http.report(id, "validation", "loss", 0, x);
+                            completedAt = System.nanoTime();
+                            http.complete(id).requireOk();
+                        }
                         int n = done.incrementAndGet();
                         if (n == total) {
                             lastAt.set(0, System.nanoTime());

@@ -23,6 +23,10 @@ import io.micrometer.core.instrument.Timer;
  * database (embedded PostgreSQL when there is no Docker and no {@code TEST_DATABASE_URL}) and prints every bar
  * of issue 11 with the machine's load average:
  *
+ * <p>{@code latency} and {@code throughput} run once per worker protocol of {@code protocols}: {@code three} (lease,
+ * report the scalar, complete: three calls per experiment) and {@code tell} (lease, then complete with the scalar
+ * in the body: two calls).
+ *
  * <ol>
  * <li>{@code latency}: one worker, one slot; the time from sending {@code complete} to the worker's next
  * successful lease (the loop noticing the end, creating the next experiment, plus one lease round trip).
@@ -35,10 +39,12 @@ import io.micrometer.core.instrument.Timer;
  * </ol>
  *
  * <p>Run (docs/loop.md, "Benchmark"): {@code ./mvnw -q -o -Ploop-bench test-compile exec:java}, options as
- * system properties: {@code -Dloopbench.phases=latency,throughput,flat,tpe -Dloopbench.latencyTrials=300
- * -Dloopbench.jobs=4000 -Dloopbench.workers=8 -Dloopbench.flatJobs=100000 -Dloopbench.flatWindow=10000
- * -Dloopbench.tpeJobs=20000 -Dloopbench.tpeWindow=2000 -Dloopbench.leaseWait=2} (seconds a lease may wait for
- * an experiment; 0 polls back to back as older workers do).
+ * system properties: {@code -Dloopbench.phases=latency,throughput,flat,tpe -Dloopbench.latencyTrials=2000
+ * -Dloopbench.jobs=10000 -Dloopbench.workers=8 -Dloopbench.flatJobs=100000 -Dloopbench.flatWindow=10000
+ * -Dloopbench.tpeJobs=20000 -Dloopbench.tpeWindow=2000 -Dloopbench.protocols=three,tell
+ * -Dloopbench.warmJobs=20000 -Dloopbench.leaseWait=2}: {@code warmJobs} experiments run first (8 workers), whose
+ * rate is that of a cold JVM; {@code leaseWait} is the seconds a lease may wait for an experiment (0 polls back to
+ * back, as older workers do).
  */
 public final class LoopBenchmark {
 
@@ -47,14 +53,16 @@ public final class LoopBenchmark {
 
     public static void main(String[] args) throws Exception {
         Set<String> phases = Set.of(option("phases", "latency,throughput,flat,tpe").split(","));
-        int latencyTrials = Integer.parseInt(option("latencyTrials", "300"));
-        int jobs = Integer.parseInt(option("jobs", "4000"));
+        int latencyTrials = Integer.parseInt(option("latencyTrials", "2000"));
+        int jobs = Integer.parseInt(option("jobs", "10000"));
         int workers = Integer.parseInt(option("workers", "8"));
         int flatJobs = Integer.parseInt(option("flatJobs", "100000"));
         int flatWindow = Integer.parseInt(option("flatWindow", "10000"));
         int tpeJobs = Integer.parseInt(option("tpeJobs", "20000"));
         int tpeWindow = Integer.parseInt(option("tpeWindow", "2000"));
         double leaseWait = Double.parseDouble(option("leaseWait", "2"));
+        List<String> protocols = List.of(option("protocols", "three,tell").split(","));
+        int warmJobs = Integer.parseInt(option("warmJobs", "20000"));
         System.out.printf(Locale.ROOT, "loop benchmark: %s cores, load average %s at the start%n",
                 Runtime.getRuntime().availableProcessors(), load());
         try (TestApp app = TestApp.start(TestDatabase.newDatabase(), "hpo.loop.tick-interval=1s",
@@ -64,31 +72,47 @@ public final class LoopBenchmark {
                     .json().get("token").asString();
             Http worker = new Http(app.port, token);
             MeterRegistry meters = app.bean(MeterRegistry.class);
-            runStudy(app, worker, base, "bench-warm", "random", 4, 400, 0, leaseWait, () -> 0);
+            // the JIT compiles the worker path during the first tens of thousands of calls: the first 4,000
+            // experiments of a fresh JVM run at about half the rate of later ones, which the phases below measure
+            long warmStart = System.nanoTime();
+            BenchWorkers.Run warm = runStudy(app, worker, base, "bench-warm", "random", workers, warmJobs, 0,
+                    leaseWait, false, () -> 0);
+            System.out.printf(Locale.ROOT, "warm-up: %d experiments, %d workers, %.1f trials/s (%.0f s); load %s%n",
+                    warm.completed(), workers, warm.completed() / warm.seconds(),
+                    (System.nanoTime() - warmStart) / 1e9, load());
 
-            if (phases.contains("latency")) {
-                BenchWorkers.Run run = runStudy(app, worker, base, "bench-latency", "random", 1, latencyTrials, 0,
-                        leaseWait, () -> 0);
-                List<Long> gaps = sorted(run.gapsNanos());
-                System.out.printf(Locale.ROOT, "refill latency (complete sent -> next experiment leased), 1 worker, "
-                        + "%d trials: p50 %.2f ms, p99 %.2f ms, max %.2f ms [bar: p50 <= 5, p99 <= 20] load %s%n",
-                        gaps.size(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)),
-                        ms(gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)), load());
-            }
-            if (phases.contains("throughput")) {
-                Timer ticks = meters.find("hpo.loop.tick").timer();
-                long ticksBefore = ticks == null ? 0 : ticks.count();
-                BenchWorkers.Run run = runStudy(app, worker, base, "bench-throughput", "random", workers, jobs, 0,
-                        leaseWait, () -> 0);
-                List<Long> gaps = sorted(run.gapsNanos());
-                System.out.printf(Locale.ROOT, "throughput, %d workers, %d experiments: %.1f trials/s in %.2f s "
-                        + "[bar: >= 500 with 8]; complete -> next lease per worker p50 %.2f ms, p99 %.2f ms; load %s%n",
-                        workers, run.completed(), run.completed() / run.seconds(), run.seconds(),
-                        ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)), load());
-                if (ticks != null) {
-                    System.out.printf(Locale.ROOT, "  ticks during the run: %d (mean over the app's life %.2f ms, "
-                            + "max %.2f ms)%n", ticks.count() - ticksBefore, ticks.mean(TimeUnit.MILLISECONDS),
-                            ticks.max(TimeUnit.MILLISECONDS));
+            for (String protocol : protocols) {
+                boolean tell = protocol.equals("tell");
+                String calls = tell ? "lease + complete with the point" : "lease + scalars + complete";
+                if (phases.contains("latency")) {
+                    ServerTimes before = ServerTimes.of(meters);
+                    BenchWorkers.Run run = runStudy(app, worker, base, "bench-latency-" + protocol, "random", 1,
+                            latencyTrials, 0, leaseWait, tell, () -> 0);
+                    List<Long> gaps = sorted(run.gapsNanos());
+                    System.out.printf(Locale.ROOT, "refill latency (complete sent -> next experiment leased), %s, "
+                            + "1 worker, %d trials: p50 %.2f ms, p99 %.2f ms, max %.2f ms [bar: p50 <= 5, p99 <= 20] "
+                            + "load %s%n", calls, gaps.size(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)),
+                            ms(gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)), load());
+                    System.out.printf(Locale.ROOT, "  refills slower than 500 ms: %d%n",
+                            gaps.stream().filter(g -> g > 500_000_000L).count());
+                    System.out.println("  where it goes (server side, mean per call over the phase): "
+                            + ServerTimes.of(meters).since(before));
+                }
+                if (phases.contains("throughput")) {
+                    Timer ticks = meters.find("hpo.loop.tick").timer();
+                    long ticksBefore = ticks == null ? 0 : ticks.count();
+                    ServerTimes before = ServerTimes.of(meters);
+                    BenchWorkers.Run run = runStudy(app, worker, base, "bench-throughput-" + protocol, "random",
+                            workers, jobs, 0, leaseWait, tell, () -> 0);
+                    List<Long> gaps = sorted(run.gapsNanos());
+                    System.out.printf(Locale.ROOT, "throughput, %s, %d workers, %d experiments: %.1f trials/s in "
+                            + "%.2f s [bar: >= 500 with 8]; complete -> next lease per worker p50 %.2f ms, p99 %.2f "
+                            + "ms; load %s%n", calls, workers, run.completed(), run.completed() / run.seconds(),
+                            run.seconds(), ms(percentile(gaps, 0.5)), ms(percentile(gaps, 0.99)), load());
+                    if (ticks != null) {
+                        System.out.printf(Locale.ROOT, "  ticks during the run: %d; server side: %s%n",
+                                ticks.count() - ticksBefore, ServerTimes.of(meters).since(before));
+                    }
                 }
             }
             if (phases.contains("flat")) {
@@ -110,7 +134,7 @@ public final class LoopBenchmark {
             return suggest == null ? 0 : suggest.totalTime(TimeUnit.SECONDS);
         };
         BenchWorkers.Run run = runStudy(app, worker, base, "bench-flat-" + strategy, strategy, workers, total,
-                window, leaseWait, strategySeconds);
+                window, leaseWait, false, strategySeconds);
         boolean timed = meters.find("hpo.strategy.suggest").tag("strategy", strategy).timer() != null;
         System.out.printf(Locale.ROOT, "flat cost, %s, one study of %d experiments, %d workers: %.1f trials/s overall; "
                 + "load %s%n", strategy, run.completed(), workers, run.completed() / run.seconds(), load());
@@ -139,10 +163,10 @@ public final class LoopBenchmark {
 
     private static BenchWorkers.Run runStudy(TestApp app, Http worker, String base, String name, String strategy,
                                              int concurrency, int jobs, int window, double leaseWait,
-                                             DoubleSupplier sample) throws InterruptedException {
+                                             boolean tell, DoubleSupplier sample) throws InterruptedException {
         String study = app.createStudy(study(base, name, strategy, concurrency, jobs));
         app.start(study, null);
-        return BenchWorkers.run(worker, name, concurrency, jobs, window, leaseWait, sample);
+        return BenchWorkers.run(worker, name, concurrency, jobs, window, leaseWait, tell, sample);
     }
 
     private static Map<String, Object> study(String base, String queue, String strategy, int concurrency, int jobs) {
