@@ -66,27 +66,42 @@ final class LeasePoll implements QueueWaiters.Waiter {
         attempt(true);
     }
 
+    /**
+     * One lease attempt; with {@code registerAgain} (a woken waiter, which is off the list meanwhile) it waits again
+     * when it found nothing. Whatever this replica queued between the attempt's read and the registration woke
+     * nobody (the waiter was off the list), so then it looks again before it waits: otherwise it would wait for the
+     * next recheck with an experiment there to take.
+     */
     private synchronized void attempt(boolean registerAgain) {
-        if (!open) {
-            return;
-        }
-        Optional<LeasedExperiment> leased;
-        try {
-            leased = protocol.lease(queue, workerId, tokenId);
-        } catch (RuntimeException e) {
-            open = false;
-            waiters.remove(queue, this);
-            result.setErrorResult(e);
-            return;
-        }
-        if (leased.isPresent()) {
-            open = false;
-            waiters.remove(queue, this);
-            result.setResult(answer(leased));
-        } else if (!waiters.accepting()) {
-            timeout(); // the service stops meanwhile
-        } else if (registerAgain) {
+        while (open) {
+            long generation = waiters.generation();
+            Optional<LeasedExperiment> leased;
+            try {
+                leased = protocol.lease(queue, workerId, tokenId);
+            } catch (RuntimeException e) {
+                open = false;
+                waiters.remove(queue, this);
+                result.setErrorResult(e);
+                return;
+            }
+            if (leased.isPresent()) {
+                open = false;
+                waiters.remove(queue, this);
+                result.setResult(answer(leased));
+                return;
+            }
+            if (!waiters.accepting()) {
+                timeout(); // the service stops meanwhile
+                return;
+            }
+            if (!registerAgain) {
+                return;
+            }
             waiters.register(queue, this);
+            if (waiters.generation() == generation) {
+                return;
+            }
+            waiters.remove(queue, this);
         }
     }
 
