@@ -156,19 +156,31 @@ public class WorkerProtocol {
      */
     @Transactional
     public WorkerAction reportScalars(ExperimentId id, List<ScalarPoint> points) {
-        validate(points);
+        if (append(id, points, "", true) == null) {
+            return notRenewed(existing(id), null);
+        }
+        return WorkerAction.CONTINUE;
+    }
+
+    /**
+     * Checks the points ({@code list}: where they sit in the request body, "" for the body itself), then, when the
+     * experiment is RUNNING, renews its lease and stores the new ones; null (nothing stored) when it is not. With
+     * {@code wakeLoop}, new points wake the loop when they can change its decisions (see {@link #reportScalars}).
+     */
+    private WorkerRows.Renewed append(ExperimentId id, List<ScalarPoint> points, String list, boolean wakeLoop) {
+        validate(points, list);
         Instant now = clock.instant();
         WorkerRows.Renewed renewed = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
         if (renewed == null) {
-            return notRenewed(existing(id), null);
+            return null;
         }
         int inserted = scalars.append(id.value(), renewed.studyId(), points, now);
         // without an iteration budget or a stopping rule a report changes nothing the loop decides: no tick for it
         // (one would delay the tick of the next complete, which refills the slot)
-        if (inserted > 0 && renewed.reportsMatter()) {
+        if (wakeLoop && inserted > 0 && renewed.reportsMatter()) {
             events.publishEvent(new ExperimentChanged(renewed.studyId(), id.value()));
         }
-        return WorkerAction.CONTINUE;
+        return renewed;
     }
 
     /**
@@ -200,12 +212,7 @@ public class WorkerProtocol {
     @Transactional
     public ExperimentOutcome complete(ExperimentId id, List<ScalarPoint> lastPoints) {
         if (!lastPoints.isEmpty()) {
-            validate(lastPoints);
-            Instant now = clock.instant();
-            WorkerRows.Renewed running = rows.renew(id.value(), now.plus(settings.leaseTimeout()));
-            if (running != null) {
-                scalars.append(id.value(), running.studyId(), lastPoints, now);
-            }
+            append(id, lastPoints, "scalars", false); // the complete below wakes the loop
         }
         return complete(id);
     }
@@ -299,14 +306,15 @@ public class WorkerProtocol {
         return experiments.findForUpdate(id.value()).orElseThrow(() -> NotFoundException.of("experiment", id.value()));
     }
 
-    private static void validate(List<ScalarPoint> points) {
+    private static void validate(List<ScalarPoint> points, String list) {
         if (points.size() > MAX_POINTS_PER_REPORT) {
-            throw new InvalidInputException("body", "at most " + MAX_POINTS_PER_REPORT + " points per report");
+            throw new InvalidInputException(list.isEmpty() ? "body" : list,
+                    "at most " + MAX_POINTS_PER_REPORT + " points per report");
         }
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             ScalarPoint p = points.get(i);
-            String at = "[" + i + "].";
+            String at = list + "[" + i + "].";
             checkName(errors, at + "title", p.title());
             checkName(errors, at + "series", p.series());
             if (p.iteration() < 0) {

@@ -143,10 +143,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void heartbeatAndScalarsRenewTheLeaseAndScalarsFoldIntoTheSummaryOnce() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
         Instant leaseBefore = lease(id);
 
         Http.Answer beat = http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");
@@ -171,10 +168,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void completeIsIdempotentAndLateCallsAfterTheEndAreConflicts() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
 
         Http.Answer done = http.post("/api/v1/experiments/" + id + "/complete", null);
         Http.Answer repeated = http.post("/api/v1/experiments/" + id + "/complete", null);
@@ -197,10 +191,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void completeWithTheLastPointsStoresThemBeforeTheEndAndBadPointsChangeNothing() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
         String path = "/api/v1/experiments/" + id + "/complete";
 
         Http.Answer noValue = http.post(path, "{\"scalars\": [{\"title\": \"validation\", \"series\": \"loss\", "
@@ -208,7 +199,12 @@ class WorkerProtocolIT extends ApiTestBase {
         Http.Answer nan = http.post(path, "{\"scalars\": [" + LOSS.formatted(3, "\"NaN\"") + "]}");
         assertThat(noValue.status()).isEqualTo(400);
         assertThat(noValue.body()).contains("scalars[0].value");
+        Http.Answer oneBlank = http.post(path, "{\"scalars\": [" + LOSS.formatted(2, "0.5") + ", {\"title\": \" \", "
+                + "\"series\": \"loss\", \"iteration\": 3, \"value\": 1}]}");
         assertThat(nan.status()).isEqualTo(400);
+        assertThat(nan.body()).contains("scalars[0].value");
+        assertThat(oneBlank.status()).isEqualTo(400);
+        assertThat(oneBlank.body()).contains("scalars[1].title");
         assertThat(jdbc.queryForObject("select status from experiment where id = ?", String.class, id))
                 .isEqualTo("RUNNING");
         assertThat(count("scalar where experiment_id = '" + id + "'")).isZero();
@@ -232,10 +228,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void failIsIdempotentAndKeepsTheFirstMessage() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
 
         Http.Answer failed = http.post("/api/v1/experiments/" + id + "/fail", "{\"message\": \"out of memory\"}");
         Http.Answer repeated = http.post("/api/v1/experiments/" + id + "/fail", "{\"message\": \"other\"}");
@@ -250,10 +243,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void anAbortedExperimentTellsItsWorkerToStop() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
         tx.executeWithoutResult(s -> experiments.findForUpdate(id).orElseThrow().abort(dev.hpo.shared.StopReason.PRUNED, clock.instant()));
 
         Http.Answer beat = http.post("/api/v1/experiments/" + id + "/heartbeat", "{\"workerId\": \"w1\"}");
@@ -271,10 +261,7 @@ class WorkerProtocolIT extends ApiTestBase {
 
     @Test
     void anExperimentCompletedAtItsIterationBudgetTellsItsWorkerToStop() {
-        String queue = uniqueQueue();
-        String study = runningStudy(queue);
-        UUID id = insertExperiments(study, 1, queue).get(0);
-        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}");
+        UUID id = leasedByW1();
         // what the loop writes when the objective's last iteration reaches the experiment's budget
         jdbc.update("update experiment set status = 'COMPLETED', stop_reason = 'iteration_limit', ended_at = now(),"
                 + " worker_lease_expires_at = null, version = version + 1 where id = ?", id);
@@ -410,5 +397,14 @@ class WorkerProtocolIT extends ApiTestBase {
     private Instant lease(UUID id) {
         return jdbc.queryForObject("select worker_lease_expires_at from experiment where id = ?",
                 java.sql.Timestamp.class, id).toInstant();
+    }
+
+    /** One experiment of a new RUNNING study, leased by worker {@code w1}. */
+    private UUID leasedByW1() {
+        String queue = uniqueQueue();
+        String study = runningStudy(queue);
+        UUID id = insertExperiments(study, 1, queue).get(0);
+        http.post("/api/v1/queues/" + queue + "/lease", "{\"workerId\": \"w1\"}").requireOk();
+        return id;
     }
 }
